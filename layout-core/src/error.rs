@@ -1,0 +1,174 @@
+//! `ViewError`: why a view could not be built, with the numbers.
+
+use core::fmt;
+
+/// Why a view could not be constructed or an access was refused.
+///
+/// Every variant carries the numbers needed to see what went wrong; `Display`
+/// says what to change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ViewError {
+    /// The element type has size zero, so a byte length says nothing about
+    /// how many elements there are.
+    ZeroSizedElement {
+        /// The element type's name.
+        type_name: &'static str,
+    },
+    /// The byte length is not a whole number of records.
+    LengthNotMultiple {
+        /// Length of the buffer, in bytes.
+        len: usize,
+        /// Size of one element, in bytes.
+        elem_size: usize,
+    },
+    /// The start address or the stride does not fit the element's alignment.
+    Misaligned {
+        /// Alignment the element type requires.
+        required: usize,
+        /// The start address modulo `required`.
+        address_remainder: usize,
+        /// The stride in bytes, modulo `required`.
+        stride_remainder: usize,
+    },
+    /// The view would reach bytes past the end of the buffer.
+    OutOfBounds {
+        /// Bytes the view needs (one past the highest byte it reaches).
+        needed: u128,
+        /// Bytes the buffer has.
+        available: usize,
+    },
+    /// The view would reach bytes before the start of the buffer (negative
+    /// strides).
+    BeforeStart {
+        /// How many bytes before the buffer's start the lowest element begins.
+        bytes_before: u128,
+    },
+    /// Computing the view's extent overflowed.
+    Overflow {
+        /// The element count of the dimension that overflowed.
+        len: usize,
+        /// Its stride in bytes.
+        stride: isize,
+    },
+    /// Two elements of a mutable view would share bytes.
+    Aliasing {
+        /// The stride, in bytes, that is too small.
+        stride: isize,
+        /// The number of bytes that one step must at least skip.
+        needed: usize,
+    },
+    /// A range or index lies outside the view.
+    IndexOutOfBounds {
+        /// Index, or end of the range, that was asked for.
+        index: usize,
+        /// The view's length.
+        len: usize,
+    },
+    /// A range whose start is after its end.
+    InvalidRange {
+        /// Start of the range.
+        start: usize,
+        /// End of the range.
+        end: usize,
+    },
+    /// A step of zero.
+    ZeroStep,
+    /// Source and destination lengths differ.
+    LengthMismatch {
+        /// Length of the view.
+        expected: usize,
+        /// Length of the slice given.
+        given: usize,
+    },
+    /// A field does not fit inside the record it is projected from.
+    FieldOutOfRecord {
+        /// Field offset in bytes.
+        offset: usize,
+        /// Field size in bytes.
+        field_size: usize,
+        /// Record size in bytes.
+        record_size: usize,
+    },
+    /// Mutable fields were taken out of order, so they could overlap.
+    FieldOverlap {
+        /// Offset asked for.
+        offset: usize,
+        /// First byte not yet handed out.
+        next_free: usize,
+    },
+}
+
+impl fmt::Display for ViewError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            ViewError::ZeroSizedElement { type_name } => write!(
+                f,
+                "element type `{type_name}` is zero-sized; views need elements of at least one byte"
+            ),
+            ViewError::LengthNotMultiple { len, elem_size } => write!(
+                f,
+                "buffer of {len} bytes is not a whole number of {elem_size}-byte records \
+                 ({} records and {} bytes left over); pass a buffer whose length is a multiple of {elem_size}",
+                len / elem_size,
+                len % elem_size
+            ),
+            ViewError::Misaligned {
+                required,
+                address_remainder,
+                stride_remainder,
+            } => write!(
+                f,
+                "data is misaligned: the element type needs {required}-byte alignment, but the start \
+                 address is {address_remainder} bytes past a multiple of {required} and the stride \
+                 {stride_remainder} bytes past one; allocate with RecordBuf (64-byte aligned), copy \
+                 into an aligned buffer, or use a #[repr(C, packed)] type"
+            ),
+            ViewError::OutOfBounds { needed, available } => write!(
+                f,
+                "view needs {needed} bytes but the buffer has {available}; check the length, \
+                 offset and strides"
+            ),
+            ViewError::BeforeStart { bytes_before } => write!(
+                f,
+                "view reaches {bytes_before} bytes before the start of the buffer; a negative \
+                 stride needs a start offset at least (len - 1) * |stride|"
+            ),
+            ViewError::Overflow { len, stride } => write!(
+                f,
+                "extent of {len} elements with stride {stride} bytes overflows the address space"
+            ),
+            ViewError::Aliasing { stride, needed } => write!(
+                f,
+                "mutable view would alias: stride {stride} bytes is smaller than the {needed} bytes \
+                 each step must skip, so two elements would share bytes"
+            ),
+            ViewError::IndexOutOfBounds { index, len } => {
+                write!(f, "index {index} is out of bounds for a view of length {len}")
+            }
+            ViewError::InvalidRange { start, end } => {
+                write!(f, "range start {start} is greater than its end {end}")
+            }
+            ViewError::ZeroStep => write!(f, "step must be at least 1"),
+            ViewError::LengthMismatch { expected, given } => write!(
+                f,
+                "length mismatch: the view has {expected} elements but the slice has {given}"
+            ),
+            ViewError::FieldOutOfRecord {
+                offset,
+                field_size,
+                record_size,
+            } => write!(
+                f,
+                "field at offset {offset} of size {field_size} does not fit in a {record_size}-byte record"
+            ),
+            ViewError::FieldOverlap { offset, next_free } => write!(
+                f,
+                "mutable field at offset {offset} would overlap a field already taken (bytes below \
+                 {next_free}); take fields in increasing offset order"
+            ),
+        }
+    }
+}
+
+impl core::error::Error for ViewError {}

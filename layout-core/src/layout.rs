@@ -1,0 +1,368 @@
+//! The `PixelLayout` contract and the compile-time field table.
+
+use crate::{Records, RecordsMut};
+
+/// A type whose bytes can be viewed directly in foreign memory.
+///
+/// # Contract
+///
+/// Implementing this trait promises that:
+///
+/// 1. the type occupies exactly `size_of::<Self>()` bytes and none of them is
+///    padding, so every byte of a value is initialized;
+/// 2. every bit pattern of those bytes is a valid value;
+/// 3. the type holds no pointers, references or interior mutability;
+/// 4. [`PixelLayout::LAYOUT`] describes the type exactly: its size, alignment,
+///    and for records each field's name, offset and layout.
+///
+/// The views of this crate rely on all four to reinterpret bytes without
+/// copies. Do not implement this trait by hand: use `#[derive(PixelLayout)]`,
+/// which proves 1–4 at compile time (and refuses, with an explanation, what it
+/// cannot prove). Implementations for `u8..u128`, `i8..i128`, `f32`, `f64`,
+/// arrays `[T; N]` of layout types and the byte-order wrappers [`Be`](crate::Be)
+/// and [`Le`](crate::Le) are provided.
+///
+/// ```
+/// use typed_layout_core::{PixelLayout, Shape};
+///
+/// assert_eq!(<[u16; 3]>::LAYOUT.size, 6);
+/// assert!(matches!(<[u16; 3]>::LAYOUT.shape, Shape::Array { len: 3, .. }));
+/// ```
+///
+/// # Safety
+///
+/// An implementor must uphold the four promises above; a wrong table or a
+/// padding byte lets safe code read uninitialized memory.
+// Declaring an `unsafe trait` is not an unsafe operation; the obligations it
+// creates are discharged in raw.rs and in derived code.
+#[allow(unsafe_code)]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a layout type, so it cannot be viewed in foreign bytes",
+    label = "`{Self}` does not implement `PixelLayout`",
+    note = "layout types are u8..u128, i8..i128, f32, f64, Be<T>/Le<T>, arrays of them, and structs with #[derive(PixelLayout)]",
+    note = "types such as bool, char, references, pointers, String, Option, NonZero* and Cell have invalid bit patterns, pointers or interior mutability"
+)]
+pub unsafe trait PixelLayout: Copy + 'static {
+    /// The exact description of this type's bytes.
+    const LAYOUT: Layout;
+}
+
+/// How the bytes of a scalar are interpreted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ElemKind {
+    /// Two's-complement signed integer.
+    Int,
+    /// Unsigned integer.
+    Uint,
+    /// IEEE 754 binary floating point.
+    Float,
+}
+
+/// The byte order of a scalar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ByteOrder {
+    /// Least significant byte first.
+    Little,
+    /// Most significant byte first.
+    Big,
+    /// Single-byte scalars have no byte order.
+    NotApplicable,
+}
+
+impl ByteOrder {
+    /// The byte order of this target's native scalars.
+    #[cfg(target_endian = "little")]
+    pub const NATIVE: ByteOrder = ByteOrder::Little;
+    /// The byte order of this target's native scalars.
+    #[cfg(target_endian = "big")]
+    pub const NATIVE: ByteOrder = ByteOrder::Big;
+}
+
+/// What a layout is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A single number.
+    Scalar {
+        /// How the bytes are interpreted.
+        kind: ElemKind,
+        /// Byte order of the stored bytes.
+        order: ByteOrder,
+    },
+    /// `len` consecutive elements without gaps.
+    Array {
+        /// The layout of one element.
+        elem: &'static Layout,
+        /// Number of elements.
+        len: usize,
+    },
+    /// A struct with named fields, in increasing offset order.
+    Record {
+        /// The fields, in declaration order.
+        fields: &'static [Field],
+        /// Whether the struct is `repr(packed)` (fields may be unaligned).
+        packed: bool,
+    },
+}
+
+/// The exact description of a [`PixelLayout`] type, available as a `const`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Layout {
+    /// The type's name (`"f64"`, `"Be<u32>"`, `"array"`, or the struct's name).
+    pub name: &'static str,
+    /// `size_of` the type, in bytes.
+    pub size: usize,
+    /// `align_of` the type, in bytes.
+    pub align: usize,
+    /// What the type is made of.
+    pub shape: Shape,
+}
+
+/// One field of a record: name, byte offset and layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// The field's name as written in the struct.
+    pub name: &'static str,
+    /// Byte offset from the start of the record (`offset_of!`).
+    pub offset: usize,
+    /// The field's own layout.
+    pub layout: &'static Layout,
+}
+
+impl Layout {
+    /// The fields of a record, or an empty slice for scalars and arrays.
+    pub const fn fields(&self) -> &'static [Field] {
+        match self.shape {
+            Shape::Record { fields, .. } => fields,
+            _ => &[],
+        }
+    }
+
+    /// The field called `name`, if this is a record that has one.
+    ///
+    /// ```
+    /// use typed_layout_core::PixelLayout;
+    /// assert!(u8::LAYOUT.field("x").is_none());
+    /// ```
+    pub fn field(&self, name: &str) -> Option<&'static Field> {
+        self.fields().iter().find(|field| field.name == name)
+    }
+
+    /// The element kind of a scalar, or of the innermost element of an array;
+    /// `None` for records.
+    pub const fn elem_kind(&self) -> Option<ElemKind> {
+        match self.shape {
+            Shape::Scalar { kind, .. } => Some(kind),
+            Shape::Array { elem, .. } => elem.elem_kind(),
+            Shape::Record { .. } => None,
+        }
+    }
+
+    /// The byte order of a scalar, or of the innermost element of an array;
+    /// `None` for records.
+    pub const fn byte_order(&self) -> Option<ByteOrder> {
+        match self.shape {
+            Shape::Scalar { order, .. } => Some(order),
+            Shape::Array { elem, .. } => elem.byte_order(),
+            Shape::Record { .. } => None,
+        }
+    }
+
+    /// The length of an array layout; `None` otherwise.
+    pub const fn array_len(&self) -> Option<usize> {
+        match self.shape {
+            Shape::Array { len, .. } => Some(len),
+            _ => None,
+        }
+    }
+
+    /// The fields of a nested record; `None` for scalars and arrays.
+    pub const fn nested(&self) -> Option<&'static [Field]> {
+        match self.shape {
+            Shape::Record { fields, .. } => Some(fields),
+            _ => None,
+        }
+    }
+}
+
+impl Field {
+    /// The field's size in bytes.
+    pub const fn size(&self) -> usize {
+        self.layout.size
+    }
+    /// The field's element kind (see [`Layout::elem_kind`]).
+    pub const fn elem_kind(&self) -> Option<ElemKind> {
+        self.layout.elem_kind()
+    }
+    /// The field's byte order (see [`Layout::byte_order`]).
+    pub const fn byte_order(&self) -> Option<ByteOrder> {
+        self.layout.byte_order()
+    }
+    /// The field's array length, if it is an array.
+    pub const fn array_len(&self) -> Option<usize> {
+        self.layout.array_len()
+    }
+    /// The nested record's fields, if the field is a derived struct.
+    pub const fn nested(&self) -> Option<&'static [Field]> {
+        self.layout.nested()
+    }
+}
+
+/// Per-field column views of a record type; implemented by
+/// `#[derive(PixelLayout)]`, which generates the two view structs.
+///
+/// Use it through [`Records::columns`] and [`RecordsMut::columns_mut`].
+pub trait Columnar: PixelLayout {
+    /// `<Name>Columns<'a>`: one read-only [`Column`](crate::Column) per field.
+    type Columns<'a>;
+    /// `<Name>ColumnsMut<'a>`: one [`ColumnMut`](crate::ColumnMut) per field,
+    /// all usable at once because fields never share a byte.
+    type ColumnsMut<'a>;
+    /// Splits read-only records into columns.
+    fn columns(records: Records<'_, Self>) -> Self::Columns<'_>;
+    /// Splits mutable records into disjoint mutable columns.
+    fn columns_mut(records: RecordsMut<'_, Self>) -> Self::ColumnsMut<'_>;
+}
+
+/// Compile-time layout checks called from derived code. Each panics during
+/// constant evaluation with a message that says what is wrong and how to fix
+/// it, so a bad layout is a compile error, never a run-time surprise.
+pub mod check {
+    /// A fixed-capacity message built in `const` context.
+    struct Message {
+        bytes: [u8; 512],
+        len: usize,
+    }
+
+    impl Message {
+        const fn new() -> Self {
+            Message {
+                bytes: [0; 512],
+                len: 0,
+            }
+        }
+
+        const fn text(mut self, text: &str) -> Self {
+            let text = text.as_bytes();
+            let mut i = 0;
+            while i < text.len() && self.len < self.bytes.len() {
+                self.bytes[self.len] = text[i];
+                self.len += 1;
+                i += 1;
+            }
+            self
+        }
+
+        const fn number(mut self, mut value: usize) -> Self {
+            let mut digits = [0u8; 20];
+            let mut count = 0;
+            loop {
+                digits[count] = b'0' + (value % 10) as u8;
+                count += 1;
+                value /= 10;
+                if value == 0 {
+                    break;
+                }
+            }
+            while count > 0 && self.len < self.bytes.len() {
+                count -= 1;
+                self.bytes[self.len] = digits[count];
+                self.len += 1;
+            }
+            self
+        }
+
+        const fn fail(&self) -> ! {
+            let (used, _) = self.bytes.split_at(self.len);
+            match core::str::from_utf8(used) {
+                Ok(text) => panic!("{}", text),
+                Err(_) => panic!("invalid layout"),
+            }
+        }
+    }
+
+    /// Fails when there are padding bytes between the end of the previous
+    /// field (`previous_end`) and the start of `field` at `offset`.
+    pub const fn check_field_gap(
+        type_name: &str,
+        field: &str,
+        previous: &str,
+        previous_end: usize,
+        offset: usize,
+    ) {
+        if offset != previous_end {
+            let gap = offset.saturating_sub(previous_end);
+            Message::new()
+                .text("`")
+                .text(type_name)
+                .text("` has ")
+                .number(gap)
+                .text(" byte(s) of padding between `")
+                .text(previous)
+                .text("` (ends at byte ")
+                .number(previous_end)
+                .text(") and `")
+                .text(field)
+                .text("` (starts at byte ")
+                .number(offset)
+                .text("); padding bytes are uninitialized, so they cannot be viewed. ")
+                .text("Add an explicit field `_pad: [u8; ")
+                .number(gap)
+                .text("]` before `")
+                .text(field)
+                .text("`, reorder the fields, or use #[repr(C, packed)]")
+                .fail();
+        }
+    }
+
+    /// Fails when the struct is larger than the end of its last field.
+    pub const fn check_trailing(
+        type_name: &str,
+        last: &str,
+        last_end: usize,
+        size: usize,
+        align: usize,
+        has_align_attr: bool,
+    ) {
+        if size != last_end {
+            let gap = size.saturating_sub(last_end);
+            let message = Message::new()
+                .text("`")
+                .text(type_name)
+                .text("` has ")
+                .number(gap)
+                .text(" byte(s) of trailing padding after `")
+                .text(last)
+                .text("` (fields end at byte ")
+                .number(last_end)
+                .text(", size is ")
+                .number(size)
+                .text(", alignment ")
+                .number(align)
+                .text("); ");
+            if has_align_attr {
+                message
+                    .text("the align(N) attribute adds this padding: remove it, or add an explicit field `_pad: [u8; ")
+                    .number(gap)
+                    .text("]` at the end")
+                    .fail();
+            } else {
+                message
+                    .text("add an explicit field `_pad: [u8; ")
+                    .number(gap)
+                    .text("]` at the end, or use #[repr(C, packed)]")
+                    .fail();
+            }
+        }
+    }
+
+    /// Fails for zero-sized structs, which have no bytes to view.
+    pub const fn check_size(type_name: &str, size: usize) {
+        if size == 0 {
+            Message::new()
+                .text("`")
+                .text(type_name)
+                .text("` is zero-sized; a layout type needs at least one byte. Add a field with data, or do not derive PixelLayout")
+                .fail();
+        }
+    }
+}

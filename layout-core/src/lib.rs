@@ -1,0 +1,49 @@
+//! Runtime of `typed-layout`: the [`PixelLayout`] trait, its implementations for
+//! scalars, arrays and byte-order wrappers, and checked zero-copy views
+//! ([`Records`], [`Column`]) over borrowed bytes.
+//!
+//! Use it through the `typed-layout` facade crate, which also re-exports
+//! `#[derive(PixelLayout)]`.
+//!
+//! # Safety model, in short
+//!
+//! * `PixelLayout` is an `unsafe trait`: an implementor promises no padding,
+//!   every bit pattern valid, no pointers or interior mutability, and an exact
+//!   field table. Only this crate (for scalars) and the derive (after proving
+//!   the rules at compile time) implement it.
+//! * Every view checks once, at construction, with checked arithmetic, that
+//!   each byte it can reach lies inside the borrowed buffer, that references it
+//!   hands out are aligned, and (for mutable views) that no two elements share
+//!   a byte. After that, access checks only the index.
+//! * All `unsafe` code of this crate lives in one private module, `raw`.
+#![no_std]
+#![deny(unsafe_code)]
+#![deny(missing_docs)]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
+mod byte_order;
+mod column;
+mod error;
+mod layout;
+#[allow(unsafe_code)]
+mod raw;
+#[cfg(feature = "alloc")]
+mod record_buf;
+mod records;
+
+pub use byte_order::{Be, Le, Scalar};
+pub use column::{Column, ColumnIter, ColumnMut, ColumnSplit};
+pub use error::ViewError;
+pub use layout::{ByteOrder, Columnar, ElemKind, Field, Layout, PixelLayout, Shape};
+#[cfg(feature = "alloc")]
+pub use record_buf::RecordBuf;
+pub use records::{Records, RecordsIter, RecordsIterMut, RecordsMut};
+
+/// Items used by code that `#[derive(PixelLayout)]` generates. Not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::layout::check::{check_field_gap, check_size, check_trailing};
+    pub use core;
+}

@@ -1,0 +1,135 @@
+//! Parse: the derive input as a model of what the layout rules look at.
+
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::{
+    Attribute, Data, DeriveInput, Fields, Generics, Ident, LitInt, LitStr, Path, Type, Visibility,
+};
+
+/// What the derive was applied to.
+pub struct Input<'a> {
+    pub ident: &'a Ident,
+    pub vis: &'a Visibility,
+    pub generics: &'a Generics,
+    pub repr: Repr,
+    /// Path of the runtime crate (`::typed_layout` unless overridden).
+    pub krate: Path,
+    pub body: Body<'a>,
+}
+
+/// The kind of item and, for structs, its fields.
+pub enum Body<'a> {
+    NamedStruct(Vec<FieldDef<'a>>),
+    TupleStruct(Span),
+    UnitStruct,
+    Enum(Span),
+    Union(Span),
+}
+
+/// One named field.
+pub struct FieldDef<'a> {
+    pub ident: &'a Ident,
+    pub vis: &'a Visibility,
+    pub ty: &'a Type,
+}
+
+/// The `#[repr(...)]` attributes, merged.
+#[derive(Default)]
+pub struct Repr {
+    pub c: bool,
+    pub transparent: bool,
+    /// `packed` or `packed(N)`: the span and N (1 for bare `packed`).
+    pub packed: Option<(Span, u64)>,
+    /// `align(N)`: the span and N.
+    pub align: Option<(Span, u64)>,
+    /// Any other repr (`Rust`, `u8`, ...): its span and name.
+    pub other: Vec<(Span, String)>,
+}
+
+impl<'a> Input<'a> {
+    pub fn from_syn(input: &'a DeriveInput) -> syn::Result<Self> {
+        let body = match &input.data {
+            Data::Struct(data) => match &data.fields {
+                Fields::Named(named) => Body::NamedStruct(
+                    named
+                        .named
+                        .iter()
+                        .map(|field| FieldDef {
+                            ident: field.ident.as_ref().expect("named fields have names"),
+                            vis: &field.vis,
+                            ty: &field.ty,
+                        })
+                        .collect(),
+                ),
+                Fields::Unnamed(unnamed) => Body::TupleStruct(unnamed.span()),
+                Fields::Unit => Body::UnitStruct,
+            },
+            Data::Enum(data) => Body::Enum(data.enum_token.span),
+            Data::Union(data) => Body::Union(data.union_token.span),
+        };
+        Ok(Input {
+            ident: &input.ident,
+            vis: &input.vis,
+            generics: &input.generics,
+            repr: parse_repr(&input.attrs)?,
+            krate: parse_crate_path(&input.attrs)?,
+            body,
+        })
+    }
+}
+
+fn parse_repr(attrs: &[Attribute]) -> syn::Result<Repr> {
+    let mut repr = Repr::default();
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident("repr")) {
+        attr.parse_nested_meta(|meta| {
+            let span = meta.path.span();
+            let name = meta
+                .path
+                .get_ident()
+                .map(Ident::to_string)
+                .unwrap_or_default();
+            match name.as_str() {
+                "C" => repr.c = true,
+                "transparent" => repr.transparent = true,
+                "packed" => {
+                    let n = if meta.input.peek(syn::token::Paren) {
+                        let content;
+                        syn::parenthesized!(content in meta.input);
+                        content.parse::<LitInt>()?.base10_parse()?
+                    } else {
+                        1
+                    };
+                    repr.packed = Some((span, n));
+                }
+                "align" => {
+                    let content;
+                    syn::parenthesized!(content in meta.input);
+                    repr.align = Some((span, content.parse::<LitInt>()?.base10_parse()?));
+                }
+                _ => repr.other.push((span, name)),
+            }
+            Ok(())
+        })?;
+    }
+    Ok(repr)
+}
+
+fn parse_crate_path(attrs: &[Attribute]) -> syn::Result<Path> {
+    let mut krate = None;
+    for attr in attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("pixel_layout"))
+    {
+        attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("crate") {
+                let path: LitStr = meta.value()?.parse()?;
+                krate = Some(path.parse::<Path>()?);
+                Ok(())
+            } else {
+                Err(meta
+                    .error("unknown pixel_layout option; the only option is `crate = \"path\"`"))
+            }
+        })?;
+    }
+    Ok(krate.unwrap_or_else(|| syn::parse_quote!(::typed_layout)))
+}

@@ -1,0 +1,61 @@
+//! `#[derive(PixelLayout)]`: proves at compile time that a struct can be
+//! viewed in foreign bytes, implements `PixelLayout` with an exact field
+//! table, and generates per-field column views.
+//!
+//! Use it through the `typed-layout` crate (`use typed_layout::PixelLayout`).
+//!
+//! # Rules
+//!
+//! The derive accepts a struct with named fields and `#[repr(C)]`,
+//! `#[repr(C, packed)]` (or `packed(N)`) or `#[repr(transparent)]`, whose
+//! field types are layout types (`u8..u128`, `i8..i128`, `f32`, `f64`,
+//! `Be<T>`, `Le<T>`, arrays of them, other derived structs). It refuses, with
+//! a spanned error that says what to do:
+//!
+//! * a missing or other repr (`Rust`, `packed` without `C`, integer reprs);
+//! * padding anywhere, including trailing padding added by `align(N)` (the
+//!   message gives the byte count and suggests `_pad: [u8; N]` or `packed`);
+//! * field types with invalid bit patterns, pointers or interior mutability
+//!   (`bool`, `char`, references, raw pointers, `fn` pointers, `String`,
+//!   `Vec`, `Box`, `Option`, `NonZero*`, `Cell`, atomics, `usize`, tuples, ...);
+//! * enums, unions, generic parameters, tuple and unit structs, zero-sized
+//!   structs.
+//!
+//! Layout facts (offsets, sizes, padding) are checked by constants the
+//! derive emits, evaluated by the compiler with `offset_of!` and `size_of`,
+//! so they are exact for every target.
+//!
+//! # Generated items
+//!
+//! For `struct Person { .. }` the derive emits, next to the struct:
+//!
+//! * `unsafe impl PixelLayout for Person` with `LAYOUT`, the field table;
+//! * `PersonColumns<'a>` / `PersonColumnsMut<'a>`: one `Column` /
+//!   `ColumnMut` per field, returned by `Records::columns()` and
+//!   `RecordsMut::columns_mut()`, with the fields' names and visibility.
+//!
+//! # Attribute options
+//!
+//! * `#[pixel_layout(crate = "path::to::typed_layout")]`: where the runtime
+//!   is, when the `typed_layout` crate is renamed or re-exported.
+
+mod ast;
+mod expand;
+mod valid;
+
+use proc_macro::TokenStream;
+use syn::{parse_macro_input, DeriveInput};
+
+/// Derives `PixelLayout` and the column view types; see the crate docs for
+/// the rules and the generated items.
+#[proc_macro_derive(PixelLayout, attributes(pixel_layout))]
+pub fn derive_pixel_layout(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    ast::Input::from_syn(&input)
+        .and_then(|model| {
+            valid::validate(&model)?;
+            Ok(expand::expand(&model))
+        })
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
