@@ -28,16 +28,16 @@ use core::ops::RangeBounds;
 /// assert_eq!(values.iter().sum::<f32>(), 2.0);
 /// assert!(values.as_slice().is_none()); // 6 bytes apart: not a slice
 /// ```
-pub struct Column<'a, F: PixelLayout> {
+pub struct Column<'a, F> {
     raw: Strided<'a, F>,
 }
 
-impl<F: PixelLayout> Clone for Column<'_, F> {
+impl<F> Clone for Column<'_, F> {
     fn clone(&self) -> Self {
         *self
     }
 }
-impl<F: PixelLayout> Copy for Column<'_, F> {}
+impl<F> Copy for Column<'_, F> {}
 
 impl<'a, F: PixelLayout> Column<'a, F> {
     pub(crate) fn from_raw(raw: Strided<'a, F>) -> Self {
@@ -233,7 +233,7 @@ impl<F: PixelLayout> core::iter::FusedIterator for ColumnIter<'_, F> {}
 /// y.for_each_mut(|y| *y = -*y);
 /// assert_eq!(points, [Point { x: 10.0, y: -2.0 }, Point { x: 30.0, y: -4.0 }]);
 /// ```
-pub struct ColumnMut<'a, F: PixelLayout> {
+pub struct ColumnMut<'a, F> {
     raw: StridedMut<'a, F>,
 }
 

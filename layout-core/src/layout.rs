@@ -223,21 +223,35 @@ pub trait Columnar: PixelLayout {
     fn columns_mut(records: RecordsMut<'_, Self>) -> Self::ColumnsMut<'_>;
 }
 
-/// Compile-time layout checks called from derived code. Each panics during
-/// constant evaluation with a message that says what is wrong and how to fix
-/// it, so a bad layout is a compile error, never a run-time surprise.
+/// Compile-time layout checks called from derived code. Each returns a
+/// message that is empty when the check passes; the derived constant panics
+/// with it during constant evaluation, so a bad layout is a compile error
+/// pointing at the offending field, never a run-time surprise.
 pub mod check {
-    /// A fixed-capacity message built in `const` context.
-    struct Message {
+    /// A fixed-capacity message built in `const` context; empty means "no
+    /// problem".
+    pub struct Problem {
         bytes: [u8; 512],
         len: usize,
     }
 
-    impl Message {
-        const fn new() -> Self {
-            Message {
-                bytes: [0; 512],
-                len: 0,
+    impl Problem {
+        const NONE: Problem = Problem {
+            bytes: [0; 512],
+            len: 0,
+        };
+
+        /// Whether the check found a problem.
+        pub const fn found(&self) -> bool {
+            self.len > 0
+        }
+
+        /// The message.
+        pub const fn as_str(&self) -> &str {
+            let (used, _) = self.bytes.split_at(self.len);
+            match core::str::from_utf8(used) {
+                Ok(text) => text,
+                Err(_) => "invalid layout",
             }
         }
 
@@ -270,51 +284,43 @@ pub mod check {
             }
             self
         }
-
-        const fn fail(&self) -> ! {
-            let (used, _) = self.bytes.split_at(self.len);
-            match core::str::from_utf8(used) {
-                Ok(text) => panic!("{}", text),
-                Err(_) => panic!("invalid layout"),
-            }
-        }
     }
 
-    /// Fails when there are padding bytes between the end of the previous
-    /// field (`previous_end`) and the start of `field` at `offset`.
+    /// Padding between the end of the previous field (`previous_end`) and
+    /// the start of `field` at `offset`.
     pub const fn check_field_gap(
         type_name: &str,
         field: &str,
         previous: &str,
         previous_end: usize,
         offset: usize,
-    ) {
-        if offset != previous_end {
-            let gap = offset.saturating_sub(previous_end);
-            Message::new()
-                .text("`")
-                .text(type_name)
-                .text("` has ")
-                .number(gap)
-                .text(" byte(s) of padding between `")
-                .text(previous)
-                .text("` (ends at byte ")
-                .number(previous_end)
-                .text(") and `")
-                .text(field)
-                .text("` (starts at byte ")
-                .number(offset)
-                .text("); padding bytes are uninitialized, so they cannot be viewed. ")
-                .text("Add an explicit field `_pad: [u8; ")
-                .number(gap)
-                .text("]` before `")
-                .text(field)
-                .text("`, reorder the fields, or use #[repr(C, packed)]")
-                .fail();
+    ) -> Problem {
+        if offset == previous_end {
+            return Problem::NONE;
         }
+        let gap = offset.saturating_sub(previous_end);
+        Problem::NONE
+            .text("`")
+            .text(type_name)
+            .text("` has ")
+            .number(gap)
+            .text(" byte(s) of padding between `")
+            .text(previous)
+            .text("` (ends at byte ")
+            .number(previous_end)
+            .text(") and `")
+            .text(field)
+            .text("` (starts at byte ")
+            .number(offset)
+            .text("); padding bytes are uninitialized, so they cannot be viewed. ")
+            .text("Add an explicit field `_pad: [u8; ")
+            .number(gap)
+            .text("]` before `")
+            .text(field)
+            .text("`, reorder the fields, or use #[repr(C, packed)]")
     }
 
-    /// Fails when the struct is larger than the end of its last field.
+    /// The struct is larger than the end of its last field.
     pub const fn check_trailing(
         type_name: &str,
         last: &str,
@@ -322,47 +328,46 @@ pub mod check {
         size: usize,
         align: usize,
         has_align_attr: bool,
-    ) {
-        if size != last_end {
-            let gap = size.saturating_sub(last_end);
-            let message = Message::new()
-                .text("`")
-                .text(type_name)
-                .text("` has ")
+    ) -> Problem {
+        if size == last_end {
+            return Problem::NONE;
+        }
+        let gap = size.saturating_sub(last_end);
+        let message = Problem::NONE
+            .text("`")
+            .text(type_name)
+            .text("` has ")
+            .number(gap)
+            .text(" byte(s) of trailing padding after `")
+            .text(last)
+            .text("` (fields end at byte ")
+            .number(last_end)
+            .text(", size is ")
+            .number(size)
+            .text(", alignment ")
+            .number(align)
+            .text("); ");
+        if has_align_attr {
+            message
+                .text("the align(N) attribute adds this padding: remove it, or add an explicit field `_pad: [u8; ")
                 .number(gap)
-                .text(" byte(s) of trailing padding after `")
-                .text(last)
-                .text("` (fields end at byte ")
-                .number(last_end)
-                .text(", size is ")
-                .number(size)
-                .text(", alignment ")
-                .number(align)
-                .text("); ");
-            if has_align_attr {
-                message
-                    .text("the align(N) attribute adds this padding: remove it, or add an explicit field `_pad: [u8; ")
-                    .number(gap)
-                    .text("]` at the end")
-                    .fail();
-            } else {
-                message
-                    .text("add an explicit field `_pad: [u8; ")
-                    .number(gap)
-                    .text("]` at the end, or use #[repr(C, packed)]")
-                    .fail();
-            }
+                .text("]` at the end")
+        } else {
+            message
+                .text("add an explicit field `_pad: [u8; ")
+                .number(gap)
+                .text("]` at the end, or use #[repr(C, packed)]")
         }
     }
 
-    /// Fails for zero-sized structs, which have no bytes to view.
-    pub const fn check_size(type_name: &str, size: usize) {
-        if size == 0 {
-            Message::new()
-                .text("`")
-                .text(type_name)
-                .text("` is zero-sized; a layout type needs at least one byte. Add a field with data, or do not derive PixelLayout")
-                .fail();
+    /// The struct is zero-sized, so it has no bytes to view.
+    pub const fn check_size(type_name: &str, size: usize) -> Problem {
+        if size != 0 {
+            return Problem::NONE;
         }
+        Problem::NONE
+            .text("`")
+            .text(type_name)
+            .text("` is zero-sized; a layout type needs at least one byte. Add a field with data, or do not derive PixelLayout")
     }
 }

@@ -2,7 +2,7 @@
 //! layout proofs, and the column view types.
 
 use crate::ast::{Body, FieldDef, Input};
-use proc_macro2::TokenStream;
+use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
@@ -51,15 +51,16 @@ fn layout_proofs(input: &Input, fields: &[FieldDef]) -> TokenStream {
                 )
             }
         };
-        proofs.push(quote_spanned! {field_ident.span()=>
-            const _: () = #private::check_field_gap(
+        let check = quote! {
+            #private::check_field_gap(
                 #name,
                 #field_name,
                 #previous_name,
                 #previous_end,
                 #private::core::mem::offset_of!(#ident, #field_ident),
-            );
-        });
+            )
+        };
+        proofs.push(fail_on_problem(check, field_ident.span(), &private));
         previous = Some(field);
     }
     if let Some(last) = previous {
@@ -68,8 +69,8 @@ fn layout_proofs(input: &Input, fields: &[FieldDef]) -> TokenStream {
         let last_name = last_ident.to_string();
         let has_align = input.repr.align.is_some();
         let span = input.repr.align.map_or(ident.span(), |(span, _)| span);
-        proofs.push(quote_spanned! {span=>
-            const _: () = #private::check_trailing(
+        let check = quote! {
+            #private::check_trailing(
                 #name,
                 #last_name,
                 #private::core::mem::offset_of!(#ident, #last_ident)
@@ -77,13 +78,45 @@ fn layout_proofs(input: &Input, fields: &[FieldDef]) -> TokenStream {
                 #private::core::mem::size_of::<#ident>(),
                 #private::core::mem::align_of::<#ident>(),
                 #has_align,
-            );
-        });
+            )
+        };
+        proofs.push(fail_on_problem(check, span, &private));
     }
-    proofs.push(quote_spanned! {ident.span()=>
-        const _: () = #private::check_size(#name, #private::core::mem::size_of::<#ident>());
-    });
+    let check = quote!(#private::check_size(#name, #private::core::mem::size_of::<#ident>()));
+    proofs.push(fail_on_problem(check, ident.span(), &private));
     quote!(#(#proofs)*)
+}
+
+/// `const _: () = if problem { panic!(message) };` with every token spanned
+/// at `span`, so the compiler's "evaluation panicked" error points at the
+/// offending field (or attribute) with the check's message.
+fn fail_on_problem(check: TokenStream, span: Span, private: &TokenStream) -> TokenStream {
+    let tokens = quote! {
+        const _: () = {
+            let problem = #check;
+            if problem.found() {
+                #private::core::panic!("{}", problem.as_str());
+            }
+        };
+    };
+    respan(tokens, span)
+}
+
+/// `tokens` with every token's span set to `span` (groups included).
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let TokenTree::Group(group) = &token {
+                let mut inner = Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                token = TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
 }
 
 /// The `unsafe impl` with the exact field table. Sound because the proofs

@@ -1,0 +1,17 @@
+//! The compile-fail suite: every rule the derive and the views enforce at
+//! compile time, each with its pinned compiler output (`tests/ui/*.stderr`),
+//! and compile-and-run tests for every accepted shape (`tests/pass/`).
+//!
+//! The `.stderr` files are made with the toolchain in rust-toolchain.toml;
+//! regenerate with `TRYBUILD=overwrite cargo test --test ui` and review them.
+#![forbid(unsafe_code)]
+
+#[test]
+fn compile_fail() {
+    trybuild::TestCases::new().compile_fail("tests/ui/*.rs");
+}
+
+#[test]
+fn compile_pass() {
+    trybuild::TestCases::new().pass("tests/pass/*.rs");
+}

@@ -1,0 +1,10 @@
+use typed_layout::PixelLayout;
+
+#[derive(Clone, Copy, PixelLayout)]
+#[repr(u8)]
+enum Kind {
+    A,
+    B,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use typed_layout::PixelLayout;
+
+#[derive(Clone, PixelLayout)]
+#[repr(C)]
+struct Series {
+    values: Vec<f64>,
+}
+
+fn main() {}

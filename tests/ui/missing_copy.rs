@@ -1,0 +1,11 @@
+use typed_layout::PixelLayout;
+
+#[derive(PixelLayout)]
+#[repr(C)]
+struct Rgb8 {
+    r: u8,
+    g: u8,
+    b: u8,
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use typed_layout::PixelLayout;
+
+#[derive(Clone, Copy, PixelLayout)]
+#[repr(Rust)]
+struct Rgb8 {
+    r: u8,
+    g: u8,
+    b: u8,
+}
+
+fn main() {}

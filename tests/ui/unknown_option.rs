@@ -1,0 +1,12 @@
+use typed_layout::PixelLayout;
+
+#[derive(Clone, Copy, PixelLayout)]
+#[repr(C)]
+#[pixel_layout(rename = "x")]
+struct Rgb8 {
+    r: u8,
+    g: u8,
+    b: u8,
+}
+
+fn main() {}
