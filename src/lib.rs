@@ -41,3 +41,7 @@
 
 pub use typed_layout_core::*;
 pub use typed_layout_derive::PixelLayout;
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -34,13 +34,20 @@ struct Frame {
 fn person_table_is_exact() {
     let layout = Person::LAYOUT;
     assert_eq!((layout.name, layout.size, layout.align), ("Person", 44, 1));
-    assert_eq!((layout.size, layout.align), (size_of::<Person>(), align_of::<Person>()));
+    assert_eq!(
+        (layout.size, layout.align),
+        (size_of::<Person>(), align_of::<Person>())
+    );
     let names: Vec<&str> = layout.fields().iter().map(|f| f.name).collect();
     assert_eq!(names, ["name", "age", "salary"]);
     let offsets: Vec<usize> = layout.fields().iter().map(|f| f.offset).collect();
     assert_eq!(
         offsets,
-        [offset_of!(Person, name), offset_of!(Person, age), offset_of!(Person, salary)]
+        [
+            offset_of!(Person, name),
+            offset_of!(Person, age),
+            offset_of!(Person, salary)
+        ]
     );
     assert_eq!(offsets, [0, 32, 36]);
     let salary = layout.field("salary").unwrap();
@@ -51,7 +58,10 @@ fn person_table_is_exact() {
     assert_eq!(name.array_len(), Some(32));
     assert_eq!(name.elem_kind(), Some(ElemKind::Uint));
     assert_eq!(name.byte_order(), Some(ByteOrder::NotApplicable));
-    assert_eq!(layout.field("age").unwrap().elem_kind(), Some(ElemKind::Int));
+    assert_eq!(
+        layout.field("age").unwrap().elem_kind(),
+        Some(ElemKind::Int)
+    );
     assert!(matches!(layout.shape, Shape::Record { packed: true, .. }));
 }
 
@@ -70,13 +80,21 @@ fn nested_and_byte_order_fields_are_described() {
     let Shape::Array { elem: row, len: 2 } = pixels.layout.shape else {
         panic!("pixels is an array of rows");
     };
-    let Shape::Array { elem: pixel, len: 2 } = row.shape else {
+    let Shape::Array {
+        elem: pixel,
+        len: 2,
+    } = row.shape
+    else {
         panic!("a row is an array of pixels");
     };
     assert_eq!(pixel.name, "Bgra8");
     let channels: Vec<(&str, usize)> = pixel.fields().iter().map(|f| (f.name, f.offset)).collect();
     assert_eq!(channels, [("b", 0), ("g", 1), ("r", 2), ("a", 3)]);
-    assert_eq!(pixels.elem_kind(), None, "records have no single element kind");
+    assert_eq!(
+        pixels.elem_kind(),
+        None,
+        "records have no single element kind"
+    );
     assert_eq!(Bgra8::LAYOUT.nested().map(<[_]>::len), Some(4));
 }
 
@@ -86,7 +104,10 @@ fn scalar_tables() {
     assert_eq!(i128::LAYOUT.size, 16);
     assert_eq!(f32::LAYOUT.elem_kind(), Some(ElemKind::Float));
     assert_eq!(<Be<f64>>::LAYOUT.name, "Be<f64>");
-    assert_eq!(<typed_layout::Le<i16>>::LAYOUT.byte_order(), Some(ByteOrder::Little));
+    assert_eq!(
+        <typed_layout::Le<i16>>::LAYOUT.byte_order(),
+        Some(ByteOrder::Little)
+    );
     assert_eq!(<[[u16; 3]; 2]>::LAYOUT.size, 12);
     assert_eq!(format!("{:?}", Be::new(2.5f64)), "2.5");
 }

@@ -55,7 +55,7 @@ fn element_ranges(
         .map(|i| {
             let at = start as i128 + i as i128 * stride as i128;
             let end = at + size as i128;
-            (at >= 0 && end <= buf_len as i128).then(|| at as usize..end as usize)
+            (at >= 0 && end <= buf_len as i128).then_some(at as usize..end as usize)
         })
         .collect()
 }
@@ -84,7 +84,7 @@ proptest! {
         let aligned = Records::<AlignedPerson>::from_bytes(bytes);
         match aligned {
             Ok(records) => {
-                prop_assert!(len % 48 == 0 && address % 8 == 0);
+                prop_assert!(len % 48 == 0 && address.is_multiple_of(8));
                 prop_assert_eq!(records.len(), len / 48);
             }
             Err(ViewError::LengthNotMultiple { len: got, elem_size: 48 }) => {
@@ -93,7 +93,7 @@ proptest! {
             }
             Err(ViewError::Misaligned { required: 8, address_remainder, .. }) => {
                 prop_assert_eq!(address_remainder, address % 8);
-                prop_assert!(len % 48 == 0 && address % 8 != 0);
+                prop_assert!(len % 48 == 0 && !address.is_multiple_of(8));
             }
             Err(other) => prop_assert!(false, "unexpected error {other}"),
         }
@@ -291,7 +291,12 @@ fn split_at_mut_gives_two_disjoint_halves() {
 
 #[test]
 fn as_slice_only_when_adjacent_and_aligned() {
-    let people = [AlignedPerson { name: [0; 32], age: 1, _pad: [0; 4], salary: 2.5 }; 4];
+    let people = [AlignedPerson {
+        name: [0; 32],
+        age: 1,
+        _pad: [0; 4],
+        salary: 2.5,
+    }; 4];
     let records = Records::from_slice(&people);
     assert_eq!(records.as_slice().map(<[_]>::len), Some(4));
     assert!(records.step_by(2).unwrap().as_slice().is_none());
@@ -303,7 +308,10 @@ fn as_slice_only_when_adjacent_and_aligned() {
     let mut out = [0.0; 4];
     assert_eq!(
         columns.salary.copy_to_slice(&mut out[..3]),
-        Err(ViewError::LengthMismatch { expected: 4, given: 3 })
+        Err(ViewError::LengthMismatch {
+            expected: 4,
+            given: 3
+        })
     );
     columns.salary.copy_to_slice(&mut out).unwrap();
     assert_eq!(out, [2.5; 4]);
@@ -321,7 +329,11 @@ fn strided_records_embedded_in_larger_records() {
     }
     assert_eq!(
         Records::<u32>::from_bytes_strided(buf.as_bytes(), 2, 5, 12).err(),
-        Some(ViewError::Misaligned { required: 4, address_remainder: 2, stride_remainder: 0 })
+        Some(ViewError::Misaligned {
+            required: 4,
+            address_remainder: 2,
+            stride_remainder: 0
+        })
     );
 }
 
@@ -329,12 +341,30 @@ fn strided_records_embedded_in_larger_records() {
 fn errors_say_what_to_do_with_the_numbers() {
     let buf = aligned_buffer(49);
     let error = Records::<AlignedPerson>::from_bytes(&buf.as_bytes()[1..]).unwrap_err();
-    assert_eq!(error, ViewError::Misaligned { required: 8, address_remainder: 1, stride_remainder: 0 });
+    assert_eq!(
+        error,
+        ViewError::Misaligned {
+            required: 8,
+            address_remainder: 1,
+            stride_remainder: 0
+        }
+    );
     let text = error.to_string();
-    assert!(text.contains("8-byte alignment") && text.contains("RecordBuf"), "{text}");
+    assert!(
+        text.contains("8-byte alignment") && text.contains("RecordBuf"),
+        "{text}"
+    );
     let error = Column::<u32>::from_bytes(buf.as_bytes(), 8, 12, 4).unwrap_err();
-    assert_eq!(error, ViewError::OutOfBounds { needed: 56, available: 49 });
-    assert!(error.to_string().contains("needs 56 bytes but the buffer has 49"));
+    assert_eq!(
+        error,
+        ViewError::OutOfBounds {
+            needed: 56,
+            available: 49
+        }
+    );
+    assert!(error
+        .to_string()
+        .contains("needs 56 bytes but the buffer has 49"));
     let error = Column::<u32>::from_bytes(buf.as_bytes(), 4, 3, -4).unwrap_err();
     assert_eq!(error, ViewError::BeforeStart { bytes_before: 4 });
     let error = RecordBuf::<u64>::zeroed(usize::MAX).unwrap_err();
@@ -362,6 +392,9 @@ fn stride_zero_repeats_one_value_read_only() {
     let mut value = value;
     assert_eq!(
         ColumnMut::<u64>::from_bytes_mut(&mut value, 0, 2, 0).err(),
-        Some(ViewError::Aliasing { stride: 0, needed: 8 })
+        Some(ViewError::Aliasing {
+            stride: 0,
+            needed: 8
+        })
     );
 }

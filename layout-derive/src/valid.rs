@@ -230,4 +230,6 @@ fn type_text(ty: &Type) -> String {
         .replace(" < ", "<")
         .replace(" >", ">")
         .replace("& ", "&")
+        .replace("* const ", "*const ")
+        .replace("* mut ", "*mut ")
 }

@@ -1,0 +1,142 @@
+//! The seed-001 scenario in typed Rust: NumPy-style packed `Person` records
+//! in a byte buffer, viewed without copies.
+//!
+//! Run with `cargo run --release --example tour` (10 M records, 440 MB), or
+//! add `-- --small` for 100 k records.
+#![forbid(unsafe_code)]
+
+use std::time::{Duration, Instant};
+use typed_layout::{Be, PixelLayout, RecordBuf, Records, RecordsMut, ViewError};
+
+/// NumPy's `[('name','S32'),('age','<i4'),('salary','<f8')]`: 44 bytes,
+/// `salary` at offset 36, unaligned.
+#[derive(Clone, Copy, PixelLayout)]
+#[repr(C, packed)]
+struct Person {
+    name: [u8; 32],
+    age: i32,
+    salary: f64,
+}
+
+/// The same records as a big-endian machine (or `'>f8'` dtype) writes them.
+#[derive(Clone, Copy, PixelLayout)]
+#[repr(C, packed)]
+struct PersonBe {
+    name: [u8; 32],
+    age: Be<i32>,
+    salary: Be<f64>,
+}
+
+fn timed<T>(label: &str, work: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let result = work();
+    report(label, start.elapsed());
+    result
+}
+
+fn report(label: &str, elapsed: Duration) {
+    println!("  {label:<52} {:>10.3} ms", elapsed.as_secs_f64() * 1e3);
+}
+
+/// Deterministic pseudo-random people, written as raw little-endian bytes,
+/// as they would arrive from a file or another process.
+fn generate(count: usize) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(count * 44);
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    for i in 0..count {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let mut name = [0u8; 32];
+        let label = format!("person-{i}");
+        name[..label.len()].copy_from_slice(label.as_bytes());
+        let age = 18 + (state % 50) as i32;
+        let salary = 20_000.0 + (state >> 16) as f64 % 80_000.0;
+        bytes.extend_from_slice(&name);
+        bytes.extend_from_slice(&age.to_le_bytes());
+        bytes.extend_from_slice(&salary.to_le_bytes());
+    }
+    bytes
+}
+
+fn main() -> Result<(), ViewError> {
+    let small = std::env::args().any(|arg| arg == "--small");
+    let count = if small { 100_000 } else { 10_000_000 };
+    println!(
+        "typed-layout tour: {count} packed Person records ({} bytes each)",
+        Person::LAYOUT.size
+    );
+    println!("\nrecords and columns");
+
+    let mut bytes = timed("generate the byte buffer (not part of the library)", || {
+        generate(count)
+    });
+
+    let people = timed("Records::<Person>::from_bytes (O(1) checks)", || {
+        Records::<Person>::from_bytes(&bytes)
+    })?;
+    let columns = people.columns();
+
+    let mean = timed("mean salary over the `salary` column", || {
+        columns.salary.iter().sum::<f64>() / people.len() as f64
+    });
+    println!("    mean salary: {mean:.2}");
+
+    let histogram = timed("age histogram by decade over the `age` column", || {
+        let mut decades = [0usize; 10];
+        for age in columns.age.iter() {
+            decades[(age / 10).clamp(0, 9) as usize] += 1;
+        }
+        decades
+    });
+    for (decade, &n) in histogram.iter().enumerate().filter(|(_, &n)| n > 0) {
+        println!("    ages {:>2}-{:<2}: {n}", decade * 10, decade * 10 + 9);
+    }
+
+    let mut people = RecordsMut::<Person>::from_bytes_mut(&mut bytes)?;
+    timed("10% raise written through columns_mut().salary", || {
+        let PersonColumnsMut { mut salary, .. } = people.columns_mut();
+        salary.update(|s| s * 1.1);
+    });
+    let raised = people.columns().salary.iter().sum::<f64>() / people.len() as f64;
+    println!(
+        "    mean salary after raise: {raised:.2} (x{:.4})",
+        raised / mean
+    );
+
+    let people = people.into_records();
+    let mut big_endian = RecordBuf::<PersonBe>::zeroed(count)?;
+    timed("write a big-endian copy (RecordBuf<PersonBe>)", || {
+        for (to, from) in big_endian.as_mut_slice().iter_mut().zip(people.iter()) {
+            *to = PersonBe {
+                name: from.name,
+                age: Be::new(from.age),
+                salary: Be::new(from.salary),
+            };
+        }
+    });
+    let big_endian_view = Records::<PersonBe>::from_bytes(big_endian.as_bytes())?;
+    let mean_be = timed("mean salary through the Be<f64> column", || {
+        big_endian_view
+            .columns()
+            .salary
+            .iter()
+            .map(Be::get)
+            .sum::<f64>()
+            / count as f64
+    });
+    println!("    mean salary (big-endian copy): {mean_be:.2}");
+    assert_eq!(
+        mean_be.to_bits(),
+        raised.to_bits(),
+        "same values, same order"
+    );
+
+    let first = people.get(0).map(|p| p.name).unwrap_or_default();
+    let name_len = first.iter().position(|&b| b == 0).unwrap_or(32);
+    println!(
+        "\nfirst record's name: {}",
+        String::from_utf8_lossy(&first[..name_len])
+    );
+    Ok(())
+}
