@@ -22,10 +22,10 @@ use core::mem::{align_of, size_of};
 
 macro_rules! native_scalar {
     ($($ty:ident => $kind:ident),* $(,)?) => {$(
+        // The table takes size and alignment from the compiler and the byte
+        // order from the target.
         // SAFETY: a primitive integer or float has no padding, every bit
-        // pattern is a value (for floats some number or NaN), and it holds no
-        // pointer or cell. The table takes size and alignment from the
-        // compiler, and the byte order from the target.
+        // pattern is a value (floats: a number or NaN), and no pointer or cell.
         unsafe impl PixelLayout for $ty {
             const LAYOUT: Layout = Layout {
                 name: stringify!($ty),
@@ -311,10 +311,9 @@ impl<'a, T: PixelLayout> Strided<'a, T> {
     pub(crate) fn read(&self, index: usize) -> Option<T> {
         if index < self.len {
             let at = element(self.base, index, self.stride);
-            // SAFETY: index < len, so the element's bytes are in bounds,
-            // initialized and borrowed for 'a (type invariant); T is valid for
-            // any initialized bytes (PixelLayout); read_unaligned needs no
-            // alignment.
+            // SAFETY: index < len: in bounds, initialized, borrowed for 'a
+            // (type invariant); any bytes are a valid T (PixelLayout); an
+            // unaligned read needs no alignment.
             Some(unsafe { at.cast::<T>().read_unaligned() })
         } else {
             None
@@ -339,10 +338,10 @@ impl<'a, T: PixelLayout> Strided<'a, T> {
     pub(crate) fn as_slice(&self) -> Option<&'a [T]> {
         let contiguous = self.len <= 1 || self.stride == size_of::<T>() as isize;
         if contiguous && self.aligned {
-            // SAFETY: the elements are adjacent (stride == size_of::<T>()) or
-            // at most one, so the `len` elements are exactly the bytes
-            // `base .. base + len * size_of::<T>()`; they are in bounds,
-            // initialized, aligned and borrowed for 'a (type invariant).
+            // Adjacent elements (or at most one) are exactly the bytes
+            // `base .. base + len * size_of::<T>()`.
+            // SAFETY: those bytes are in bounds, initialized, aligned
+            // (`aligned`) and borrowed for 'a (type invariant).
             Some(unsafe { core::slice::from_raw_parts(self.base.cast::<T>(), self.len) })
         } else {
             None
@@ -689,10 +688,10 @@ impl<'a, T: PixelLayout> StridedMut<'a, T> {
         let mut at = self.base;
         for _ in 0..self.len {
             let element = at.cast::<T>();
-            // SAFETY: `at` walks exactly the `len` elements (base + i * stride),
-            // which are in bounds, initialized and exclusively borrowed (type
-            // invariant); unaligned accesses need no alignment, and T has no
-            // padding so the written bytes are initialized.
+            // `at` walks exactly the `len` elements (base + i * stride).
+            // SAFETY: each is in bounds, initialized and exclusively borrowed
+            // (type invariant); unaligned accesses need no alignment; T has no
+            // padding, so every written byte is initialized.
             unsafe { element.write_unaligned(f(element.read_unaligned())) };
             at = at.wrapping_offset(self.stride);
         }

@@ -141,13 +141,10 @@ fn layout_impl(input: &Input, fields: &[FieldDef]) -> TokenStream {
         }
     });
     quote! {
-        // SAFETY: the constants above prove, at compile time, that the fields
-        // cover every byte of the struct (no padding) and that it is not
-        // zero-sized; the repr (checked by the derive) fixes the field order;
-        // each field type implements `PixelLayout` (required by the table
-        // below), so every bit pattern of every field is valid and none holds
-        // a pointer or a cell; offsets and sizes come from `offset_of!` and
-        // `size_of`, so the table is exact.
+        // The constants above prove no padding and a non-zero size; valid.rs
+        // checked the repr; offsets and sizes come from offset_of!/size_of.
+        // SAFETY: no padding, fixed field order, and every field type is a
+        // `PixelLayout` (bound required by the table below): the contract holds.
         unsafe impl #krate::PixelLayout for #ident {
             const LAYOUT: #krate::Layout = #krate::Layout {
                 name: #name,

@@ -1,4 +1,4 @@
-use typed_layout::{PixelLayout, Records, Shape};
+use typed_layout::{PixelLayout, Records};
 
 #[derive(Clone, Copy, PixelLayout)]
 #[repr(C)]

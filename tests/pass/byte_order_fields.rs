@@ -1,4 +1,4 @@
-use typed_layout::{PixelLayout, Records, Shape};
+use typed_layout::{PixelLayout, Records};
 
 use typed_layout::{Be, ByteOrder, Le};
 
