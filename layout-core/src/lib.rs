@@ -31,6 +31,11 @@ mod layout;
 mod raw;
 #[cfg(feature = "alloc")]
 mod record_buf;
+// NumPy interop (dtype model, descr / PEP 3118, .npy files).
+#[cfg(feature = "alloc")]
+pub mod dtype;
+#[cfg(feature = "std")]
+pub mod npy;
 mod records;
 
 pub use byte_order::{Be, Le, Scalar};

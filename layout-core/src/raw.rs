@@ -921,3 +921,20 @@ impl Drop for AlignedBytes {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// Memory-mapped files.
+
+/// Maps `file` read-only.
+///
+/// The mapping is valid for the returned value's lifetime. If another process
+/// writes the file meanwhile, readers see changed bytes (every bit pattern of
+/// a `PixelLayout` type is valid, so values change but stay valid); if it
+/// truncates the file, touching the lost pages raises SIGBUS. Documented on
+/// every public API that maps.
+#[cfg(feature = "std")]
+pub(crate) fn map_read_only(file: &std::fs::File) -> std::io::Result<memmap2::Mmap> {
+    // SAFETY: memmap2 asks that the file not change while mapped; we cannot
+    // enforce that across processes, so the public API documents it (above).
+    unsafe { memmap2::Mmap::map(file) }
+}

@@ -1,0 +1,1 @@
+//! NumPy dtype descriptions (work in progress).
