@@ -74,6 +74,44 @@ impl<'a, F: PixelLayout> Column<'a, F> {
         }
     }
 
+    /// A column of `len` copies of `value` (stride zero, no copies):
+    /// broadcasting.
+    ///
+    /// ```
+    /// use typed_layout::Column;
+    /// let ones = Column::repeat(&1.0f32, 1000);
+    /// assert_eq!(ones.iter().sum::<f32>(), 1000.0);
+    /// ```
+    pub fn repeat(value: &'a F, len: usize) -> Self {
+        Column {
+            raw: Strided::from_slice(core::slice::from_ref(value)).repeated(len),
+        }
+    }
+
+    /// Every run of `size` adjacent values, as columns (zero-copy; for
+    /// moving sums and filters). Fails for `size == 0`.
+    ///
+    /// ```
+    /// use typed_layout::Column;
+    /// let values = [1, 2, 3, 4];
+    /// let sums: Vec<i32> = Column::from_slice(&values).windows(2)?.map(|w| w.iter().sum()).collect();
+    /// assert_eq!(sums, [3, 5, 7]);
+    /// # Ok::<(), typed_layout::ViewError>(())
+    /// ```
+    pub fn windows(&self, size: usize) -> Result<ColumnWindows<'a, F>, ViewError> {
+        if size == 0 {
+            return Err(ViewError::InvalidWindow {
+                width: size,
+                height: 1,
+            });
+        }
+        Ok(ColumnWindows {
+            column: *self,
+            size,
+            next: 0,
+        })
+    }
+
     /// Number of values.
     pub fn len(&self) -> usize {
         self.raw.len()
@@ -186,9 +224,26 @@ impl<F: PixelLayout + fmt::Debug> fmt::Debug for Column<'_, F> {
     }
 }
 
+/// Iterator over the windows of a [`Column`].
+pub struct ColumnWindows<'a, F> {
+    column: Column<'a, F>,
+    size: usize,
+    next: usize,
+}
+
+impl<'a, F: PixelLayout> Iterator for ColumnWindows<'a, F> {
+    type Item = Column<'a, F>;
+    fn next(&mut self) -> Option<Column<'a, F>> {
+        let end = self.next.checked_add(self.size)?;
+        let window = self.column.range(self.next..end).ok()?;
+        self.next += 1;
+        Some(window)
+    }
+}
+
 /// By-value iterator over a [`Column`].
 #[derive(Clone)]
-pub struct ColumnIter<'a, F: PixelLayout> {
+pub struct ColumnIter<'a, F> {
     inner: Values<'a, F>,
 }
 
@@ -238,6 +293,10 @@ pub struct ColumnMut<'a, F> {
 }
 
 impl<'a, F: PixelLayout> ColumnMut<'a, F> {
+    pub(crate) fn from_raw(raw: StridedMut<'a, F>) -> Self {
+        ColumnMut { raw }
+    }
+
     /// Mutable form of [`Column::from_bytes`]; also refuses strides that
     /// would make two values share bytes (including zero).
     pub fn from_bytes_mut(

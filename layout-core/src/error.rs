@@ -81,6 +81,34 @@ pub enum ViewError {
         /// Length of the slice given.
         given: usize,
     },
+    /// Two images that must have the same size do not.
+    ShapeMismatch {
+        /// Width and height of the destination.
+        expected: (usize, usize),
+        /// Width and height of the source.
+        given: (usize, usize),
+    },
+    /// A row of a row table has a different length than the first row.
+    RowLengthMismatch {
+        /// Index of the row.
+        row: usize,
+        /// Its length, in pixels.
+        len: usize,
+        /// The length of row 0.
+        expected: usize,
+    },
+    /// A window or band size of zero, or larger than the view.
+    InvalidWindow {
+        /// Requested width (or length).
+        width: usize,
+        /// Requested height (1 for 1-D views).
+        height: usize,
+    },
+    /// An alignment that is not a power of two.
+    InvalidAlignment {
+        /// The alignment asked for.
+        align: usize,
+    },
     /// A field does not fit inside the record it is projected from.
     FieldOutOfRecord {
         /// Field offset in bytes.
@@ -154,6 +182,22 @@ impl fmt::Display for ViewError {
                 f,
                 "length mismatch: the view has {expected} elements but the slice has {given}"
             ),
+            ViewError::ShapeMismatch { expected, given } => write!(
+                f,
+                "image sizes differ: the destination is {}x{} but the source is {}x{}; crop one of them",
+                expected.0, expected.1, given.0, given.1
+            ),
+            ViewError::RowLengthMismatch { row, len, expected } => write!(
+                f,
+                "row {row} has {len} pixels but row 0 has {expected}; every row of a row table must have the same width"
+            ),
+            ViewError::InvalidWindow { width, height } => write!(
+                f,
+                "window {width}x{height} is empty; windows and bands need a size of at least 1"
+            ),
+            ViewError::InvalidAlignment { align } => {
+                write!(f, "alignment {align} is not a power of two")
+            }
             ViewError::FieldOutOfRecord {
                 offset,
                 field_size,

@@ -27,7 +27,11 @@ extern crate std;
 
 mod byte_order;
 mod column;
+mod convert;
 mod error;
+mod image;
+#[cfg(feature = "alloc")]
+mod image_buf;
 mod layout;
 #[allow(unsafe_code)]
 mod raw;
@@ -39,14 +43,22 @@ pub mod dtype;
 #[cfg(feature = "std")]
 pub mod npy;
 mod records;
+mod row_table;
 
 pub use byte_order::{Be, Le, Scalar};
-pub use column::{Column, ColumnIter, ColumnMut, ColumnSplit};
+pub use column::{Column, ColumnIter, ColumnMut, ColumnSplit, ColumnWindows};
+pub use convert::{convert, convert_with, zeroed, Ch, Channel, ConvertFrom};
 pub use error::ViewError;
-pub use layout::{ByteOrder, Columnar, ElemKind, Field, Layout, PixelLayout, Shape};
+pub use image::{
+    ImageRowsMut, ImageView, ImageViewMut, Pixels, PlaneSplit, Row, RowBands, Rows, Windows,
+};
+#[cfg(feature = "alloc")]
+pub use image_buf::ImageBuf;
+pub use layout::{ByteOrder, Columnar, ElemKind, Field, Layout, PixelLayout, Planar, Shape};
 #[cfg(feature = "alloc")]
 pub use record_buf::RecordBuf;
 pub use records::{Records, RecordsIter, RecordsIterMut, RecordsMut};
+pub use row_table::RowTable;
 
 /// Items used by code that `#[derive(PixelLayout)]` generates. Not a public API.
 #[doc(hidden)]

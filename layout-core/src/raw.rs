@@ -165,6 +165,9 @@ pub(crate) fn check_reach(
 /// index tuples differ first (from the largest axis down) on some axis, and
 /// that axis's step is larger than everything below it can cover.
 pub(crate) fn check_no_alias(elem_size: usize, dims: &[Dim]) -> Result<(), ViewError> {
+    if dims.iter().any(|dim| dim.len == 0) {
+        return Ok(()); // no elements, nothing to share
+    }
     let mut sorted = [Dim { len: 1, stride: 0 }; 4];
     let mut count = 0;
     for dim in dims.iter().filter(|dim| dim.len > 1) {
@@ -177,6 +180,14 @@ pub(crate) fn check_no_alias(elem_size: usize, dims: &[Dim]) -> Result<(), ViewE
     for dim in sorted.iter() {
         let step = dim.stride.unsigned_abs();
         if step < reach {
+            // Two interleaved axes (e.g. 2-byte pixels 4 apart, rows 6
+            // apart) can fail the quick rule yet never overlap: decide
+            // exactly before refusing.
+            if let [small, large] = *sorted {
+                if !axes_overlap(elem_size, small, large) {
+                    return Ok(());
+                }
+            }
             return Err(ViewError::Aliasing {
                 stride: dim.stride,
                 needed: reach,
@@ -185,6 +196,39 @@ pub(crate) fn check_no_alias(elem_size: usize, dims: &[Dim]) -> Result<(), ViewE
         reach += step * (dim.len - 1);
     }
     Ok(())
+}
+
+/// Exactly whether two elements of a 2-D view share a byte: whether some
+/// `(dx, dy) != (0, 0)` with `|dx| < a.len`, `|dy| < b.len` has
+/// `|dx * a.stride + dy * b.stride| < elem_size`. By symmetry only `dy >= 0`
+/// (and `dx >= 1` when `dy == 0`) needs checking; for each `dy` the valid `dx`
+/// form an interval. Loops over the shorter axis, whose length is at most
+/// the square root of the buffer size once `check_reach` has passed (or it
+/// finds an overlap at once).
+fn axes_overlap(elem_size: usize, a: Dim, b: Dim) -> bool {
+    let (a, b) = if a.len >= b.len { (a, b) } else { (b, a) };
+    let size = elem_size as i128;
+    let a_max = a.len as i128 - 1;
+    for dy in 0..b.len as i128 {
+        let t = dy * b.stride as i128;
+        let (lo, hi) = (if dy == 0 { 1 } else { -a_max }, a_max);
+        let hit = match (a.stride as i128).signum() {
+            0 => t.abs() < size && lo <= hi,
+            sign => {
+                // Solve -size < dx * stride + t < size for dx, with a
+                // positive stride (flip the interval for a negative one).
+                let stride = (a.stride as i128).abs();
+                let (lo, hi) = if sign > 0 { (lo, hi) } else { (-hi, -lo) };
+                let first = (-size - t).div_euclid(stride) + 1;
+                let last = (size - t + stride - 1).div_euclid(stride) - 1;
+                first.max(lo) <= last.min(hi)
+            }
+        };
+        if hit {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether every element address `base + i * stride` is aligned for `T`.
@@ -212,10 +256,13 @@ fn subview(
 ) -> (*const u8, usize, isize) {
     let new_base = element(base, start, stride);
     let new_len = (end - start).div_ceil(step);
-    // When new_len > 1, (new_len - 1) * step * |stride| is at most the old
-    // extent, which fits in isize (check_reach), so the product cannot overflow.
+    // When the view has elements and new_len > 1, (new_len - 1) * step *
+    // |stride| is at most the old extent, which fits in isize (check_reach),
+    // so the product does not overflow. An empty 2-D view (the other axis has
+    // length 0) was never bounds-checked along this axis; wrapping keeps that
+    // case panic-free, and its stride is never used to reach memory.
     let new_stride = if new_len > 1 {
-        stride * step as isize
+        stride.wrapping_mul(step as isize)
     } else {
         stride
     };
@@ -359,6 +406,22 @@ impl<'a, T: PixelLayout> Strided<'a, T> {
             len,
             stride,
             aligned: is_aligned::<T>(base, len, stride),
+            borrow: PhantomData,
+        }
+    }
+
+    /// A view of at most one element repeated `len` times (stride zero).
+    pub(crate) fn repeated(&self, len: usize) -> Self {
+        if self.len == 0 {
+            return *self;
+        }
+        // Every element is element 0, which is in bounds (and aligned if
+        // `aligned` held for it).
+        Strided {
+            base: self.base,
+            len,
+            stride: 0,
+            aligned: is_aligned::<T>(self.base, 1, 0),
             borrow: PhantomData,
         }
     }
@@ -849,6 +912,566 @@ impl<'a, T: PixelLayout> FieldSplit<'a, T> {
             borrow: PhantomData,
         })
     }
+}
+
+// ---------------------------------------------------------------------------
+// Two-dimensional strided views.
+
+/// Geometry of a 2-D view: pixel `(x, y)` starts at
+/// `base + x * x_stride + y * y_stride` bytes.
+#[derive(Clone, Copy, Debug)]
+struct Geometry {
+    base: *const u8,
+    width: usize,
+    height: usize,
+    x_stride: isize,
+    y_stride: isize,
+}
+
+impl Geometry {
+    fn dims(&self) -> [Dim; 2] {
+        [
+            Dim {
+                len: self.width,
+                stride: self.x_stride,
+            },
+            Dim {
+                len: self.height,
+                stride: self.y_stride,
+            },
+        ]
+    }
+
+    #[inline(always)]
+    fn pixel(&self, x: usize, y: usize) -> *const u8 {
+        element(element(self.base, x, self.x_stride), y, self.y_stride)
+    }
+
+    fn is_aligned<T>(&self) -> bool {
+        let align = align_of::<T>();
+        (self.base as usize).is_multiple_of(align)
+            && (self.width <= 1 || self.x_stride.unsigned_abs().is_multiple_of(align))
+            && (self.height <= 1 || self.y_stride.unsigned_abs().is_multiple_of(align))
+    }
+
+    /// Pixels `x0..x1` every `step_x`, rows `y0..y1` every `step_y`: a
+    /// subset of the old pixels. Callers check the ranges (asserted).
+    fn sub(
+        &self,
+        x0: usize,
+        x1: usize,
+        step_x: usize,
+        y0: usize,
+        y1: usize,
+        step_y: usize,
+    ) -> Self {
+        assert!(x0 <= x1 && x1 <= self.width && y0 <= y1 && y1 <= self.height);
+        assert!(step_x >= 1 && step_y >= 1);
+        let (base, width, x_stride) = subview(self.base, self.x_stride, x0, x1, step_x);
+        let (base, height, y_stride) = subview(base, self.y_stride, y0, y1, step_y);
+        Geometry {
+            base,
+            width,
+            height,
+            x_stride,
+            y_stride,
+        }
+    }
+
+    /// The same pixels with x reversed.
+    fn flipped_x(&self) -> Self {
+        if self.width <= 1 || self.height == 0 {
+            return *self;
+        }
+        // width > 1, so |x_stride| fits in isize and can be negated.
+        Geometry {
+            base: element(self.base, self.width - 1, self.x_stride),
+            x_stride: -self.x_stride,
+            ..*self
+        }
+    }
+
+    /// The same pixels with y reversed.
+    fn flipped_y(&self) -> Self {
+        if self.height <= 1 || self.width == 0 {
+            return *self;
+        }
+        Geometry {
+            base: element(self.base, self.height - 1, self.y_stride),
+            y_stride: -self.y_stride,
+            ..*self
+        }
+    }
+
+    /// The same pixels with x and y swapped.
+    fn transposed(&self) -> Self {
+        Geometry {
+            base: self.base,
+            width: self.height,
+            height: self.width,
+            x_stride: self.y_stride,
+            y_stride: self.x_stride,
+        }
+    }
+}
+
+/// A shared 2-D view: `width * height` values of `T`.
+///
+/// Invariant: for every `x < width`, `y < height`, the `size_of::<T>()`
+/// bytes at `geometry.pixel(x, y)` lie inside one buffer borrowed shared for
+/// `'a` and are initialized; every such offset fits in `isize`; if
+/// `aligned`, every such address is aligned for `T`.
+pub(crate) struct Grid<'a, T> {
+    geometry: Geometry,
+    aligned: bool,
+    borrow: PhantomData<&'a [T]>,
+}
+
+impl<T> Clone for Grid<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Grid<'_, T> {}
+
+// SAFETY: a `Grid` is a shared borrow of `T`s without interior mutability
+// (PixelLayout), like `&[T]`.
+unsafe impl<T: PixelLayout + Sync> Send for Grid<'_, T> {}
+// SAFETY: as for `Send` above.
+unsafe impl<T: PixelLayout + Sync> Sync for Grid<'_, T> {}
+
+impl<'a, T: PixelLayout> Grid<'a, T> {
+    fn from_geometry(geometry: Geometry) -> Self {
+        Grid {
+            aligned: geometry.is_aligned::<T>(),
+            geometry,
+            borrow: PhantomData,
+        }
+    }
+
+    /// `width * height` pixels, pixel `(0, 0)` at byte `start` of `bytes`.
+    pub(crate) fn new(
+        bytes: &'a [u8],
+        start: usize,
+        width: usize,
+        height: usize,
+        x_stride: isize,
+        y_stride: isize,
+    ) -> Result<Self, ViewError> {
+        let geometry = Geometry {
+            base: bytes.as_ptr().wrapping_add(start.min(bytes.len())),
+            width,
+            height,
+            x_stride,
+            y_stride,
+        };
+        check_reach(bytes.len(), start, size_of::<T>(), &geometry.dims())?;
+        Ok(Self::from_geometry(geometry))
+    }
+
+    /// A packed row-major image over a slice of exactly `width * height`.
+    pub(crate) fn from_slice(
+        pixels: &'a [T],
+        width: usize,
+        height: usize,
+    ) -> Result<Self, ViewError> {
+        let expected = width.checked_mul(height).ok_or(ViewError::Overflow {
+            len: height,
+            stride: width as isize,
+        })?;
+        if expected != pixels.len() {
+            return Err(ViewError::LengthMismatch {
+                expected,
+                given: pixels.len(),
+            });
+        }
+        // width * size_of::<T>() <= the slice's byte length, which fits isize
+        // (or height is 0 and the stride is unused).
+        let row = if height > 0 {
+            width * size_of::<T>()
+        } else {
+            0
+        };
+        Ok(Self::from_geometry(Geometry {
+            base: pixels.as_ptr().cast(),
+            width,
+            height,
+            x_stride: size_of::<T>() as isize,
+            y_stride: row as isize,
+        }))
+    }
+
+    /// `width * height` copies of one value (both strides zero).
+    pub(crate) fn broadcast(value: &'a T, width: usize, height: usize) -> Self {
+        // Every pixel is `value` itself: in bounds, initialized, aligned.
+        Self::from_geometry(Geometry {
+            base: (value as *const T).cast(),
+            width,
+            height,
+            x_stride: 0,
+            y_stride: 0,
+        })
+    }
+
+    pub(crate) fn width(&self) -> usize {
+        self.geometry.width
+    }
+    pub(crate) fn height(&self) -> usize {
+        self.geometry.height
+    }
+    pub(crate) fn x_stride(&self) -> isize {
+        self.geometry.x_stride
+    }
+    pub(crate) fn y_stride(&self) -> isize {
+        self.geometry.y_stride
+    }
+    pub(crate) fn is_aligned(&self) -> bool {
+        self.aligned
+    }
+
+    /// Pixel `(x, y)` by value.
+    #[inline(always)]
+    pub(crate) fn read(&self, x: usize, y: usize) -> Option<T> {
+        if x < self.geometry.width && y < self.geometry.height {
+            let at = self.geometry.pixel(x, y);
+            // SAFETY: x < width and y < height: in bounds, initialized and
+            // borrowed for 'a (type invariant); any bytes are a valid T.
+            Some(unsafe { at.cast::<T>().read_unaligned() })
+        } else {
+            None
+        }
+    }
+
+    /// Pixel `(x, y)` by reference, when aligned.
+    pub(crate) fn get_ref(&self, x: usize, y: usize) -> Option<&'a T> {
+        if x < self.geometry.width && y < self.geometry.height && self.aligned {
+            let at = self.geometry.pixel(x, y);
+            // SAFETY: in bounds, initialized, borrowed for 'a and aligned
+            // (type invariant with `aligned`); any bytes are a valid T.
+            Some(unsafe { &*at.cast::<T>() })
+        } else {
+            None
+        }
+    }
+
+    /// Row `y` as a 1-D view (its pixels are pixels of this grid).
+    pub(crate) fn row(&self, y: usize) -> Option<Strided<'a, T>> {
+        (y < self.geometry.height).then(|| {
+            let base = self.geometry.pixel(0, y);
+            let (len, stride) = (self.geometry.width, self.geometry.x_stride);
+            Strided {
+                base,
+                len,
+                stride,
+                aligned: is_aligned::<T>(base, len, stride),
+                borrow: PhantomData,
+            }
+        })
+    }
+
+    pub(crate) fn sub(
+        &self,
+        x0: usize,
+        x1: usize,
+        step_x: usize,
+        y0: usize,
+        y1: usize,
+        step_y: usize,
+    ) -> Self {
+        Self::from_geometry(self.geometry.sub(x0, x1, step_x, y0, y1, step_y))
+    }
+    pub(crate) fn flipped_x(&self) -> Self {
+        Self::from_geometry(self.geometry.flipped_x())
+    }
+    pub(crate) fn flipped_y(&self) -> Self {
+        Self::from_geometry(self.geometry.flipped_y())
+    }
+    pub(crate) fn transposed(&self) -> Self {
+        Self::from_geometry(self.geometry.transposed())
+    }
+
+    /// The `G` at byte `offset` inside each pixel.
+    pub(crate) fn project<G: PixelLayout>(&self, offset: usize) -> Result<Grid<'a, G>, ViewError> {
+        check_field_fits::<T, G>(offset)?;
+        // Inside each pixel's initialized bytes (T has no padding).
+        Ok(Grid::from_geometry(Geometry {
+            base: self.geometry.base.wrapping_add(offset),
+            ..self.geometry
+        }))
+    }
+}
+
+/// Refuses a `G` at `offset` that would not lie inside a `T`.
+fn check_field_fits<T, G>(offset: usize) -> Result<usize, ViewError> {
+    offset
+        .checked_add(size_of::<G>())
+        .filter(|&end| end <= size_of::<T>())
+        .ok_or(ViewError::FieldOutOfRecord {
+            offset,
+            field_size: size_of::<G>(),
+            record_size: size_of::<T>(),
+        })
+}
+
+/// An exclusive 2-D view.
+///
+/// Invariant: as for [`Grid`], with the bytes borrowed exclusively for `'a`
+/// and no two pixels sharing a byte.
+pub(crate) struct GridMut<'a, T> {
+    geometry: Geometry,
+    aligned: bool,
+    borrow: PhantomData<&'a mut [T]>,
+}
+
+// SAFETY: like `&mut [T]`: exclusive access to plain-data `T`s.
+unsafe impl<T: PixelLayout + Send> Send for GridMut<'_, T> {}
+// SAFETY: `&GridMut` only reads, like `&&mut [T]`.
+unsafe impl<T: PixelLayout + Sync> Sync for GridMut<'_, T> {}
+
+impl<'a, T: PixelLayout> GridMut<'a, T> {
+    fn from_geometry(geometry: Geometry) -> Self {
+        GridMut {
+            aligned: geometry.is_aligned::<T>(),
+            geometry,
+            borrow: PhantomData,
+        }
+    }
+
+    /// Mutable form of [`Grid::new`]; also proves no two pixels share a byte.
+    pub(crate) fn new(
+        bytes: &'a mut [u8],
+        start: usize,
+        width: usize,
+        height: usize,
+        x_stride: isize,
+        y_stride: isize,
+    ) -> Result<Self, ViewError> {
+        let geometry = Geometry {
+            base: bytes.as_mut_ptr().wrapping_add(start.min(bytes.len())),
+            width,
+            height,
+            x_stride,
+            y_stride,
+        };
+        check_reach(bytes.len(), start, size_of::<T>(), &geometry.dims())?;
+        check_no_alias(size_of::<T>(), &geometry.dims())?;
+        Ok(Self::from_geometry(geometry))
+    }
+
+    /// A packed row-major image over a mutable slice of `width * height`.
+    pub(crate) fn from_slice(
+        pixels: &'a mut [T],
+        width: usize,
+        height: usize,
+    ) -> Result<Self, ViewError> {
+        // Same geometry as the shared form; distinct slice elements never
+        // share a byte, and the slice is borrowed exclusively.
+        let geometry = Grid::from_slice(pixels, width, height)?.geometry;
+        Ok(Self::from_geometry(geometry))
+    }
+
+    pub(crate) fn as_shared(&self) -> Grid<'_, T> {
+        Grid::from_geometry(self.geometry)
+    }
+    pub(crate) fn into_shared(self) -> Grid<'a, T> {
+        Grid::from_geometry(self.geometry)
+    }
+    pub(crate) fn reborrow(&mut self) -> GridMut<'_, T> {
+        GridMut::from_geometry(self.geometry)
+    }
+
+    /// Stores `value` at `(x, y)`; `false` when out of range.
+    #[inline(always)]
+    pub(crate) fn write(&mut self, x: usize, y: usize, value: T) -> bool {
+        if x < self.geometry.width && y < self.geometry.height {
+            let at = self.geometry.pixel(x, y).cast_mut();
+            // SAFETY: in bounds and exclusively borrowed (type invariant); T
+            // has no padding, so the written bytes are initialized.
+            unsafe { at.cast::<T>().write_unaligned(value) };
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Pixel `(x, y)` by mutable reference, when aligned.
+    pub(crate) fn get_mut(&mut self, x: usize, y: usize) -> Option<&mut T> {
+        if x < self.geometry.width && y < self.geometry.height && self.aligned {
+            let at = self.geometry.pixel(x, y).cast_mut();
+            // SAFETY: in bounds, exclusively borrowed through `&mut self`,
+            // aligned (`aligned`), and any bytes are a valid T.
+            Some(unsafe { &mut *at.cast::<T>() })
+        } else {
+            None
+        }
+    }
+
+    /// Row `y`, for writing, while `self` is borrowed.
+    pub(crate) fn row_mut(&mut self, y: usize) -> Option<StridedMut<'_, T>> {
+        (y < self.geometry.height).then(|| self.row_unchecked(y))
+    }
+
+    /// Row `y` (callers check `y < height`): its pixels are pixels of this
+    /// grid, so they are in bounds and pairwise disjoint.
+    fn row_unchecked<'b>(&self, y: usize) -> StridedMut<'b, T> {
+        let base = self.geometry.pixel(0, y).cast_mut();
+        let (len, stride) = (self.geometry.width, self.geometry.x_stride);
+        StridedMut {
+            base,
+            len,
+            stride,
+            aligned: is_aligned::<T>(base, len, stride),
+            borrow: PhantomData,
+        }
+    }
+
+    /// Every row, for writing, each handed out once.
+    pub(crate) fn into_rows(self) -> RowsMut<'a, T> {
+        RowsMut {
+            grid: self,
+            next: 0,
+        }
+    }
+
+    pub(crate) fn sub(
+        self,
+        x0: usize,
+        x1: usize,
+        step_x: usize,
+        y0: usize,
+        y1: usize,
+        step_y: usize,
+    ) -> Self {
+        // A subset of the pixels: still in bounds and pairwise disjoint.
+        Self::from_geometry(self.geometry.sub(x0, x1, step_x, y0, y1, step_y))
+    }
+    pub(crate) fn flipped_x(self) -> Self {
+        Self::from_geometry(self.geometry.flipped_x())
+    }
+    pub(crate) fn flipped_y(self) -> Self {
+        Self::from_geometry(self.geometry.flipped_y())
+    }
+    pub(crate) fn transposed(self) -> Self {
+        Self::from_geometry(self.geometry.transposed())
+    }
+
+    /// Rows `..mid` and rows `mid..` (callers check `mid <= height`):
+    /// different pixels, so they share no byte.
+    pub(crate) fn split_rows(self, mid: usize) -> (Self, Self) {
+        let (width, height) = (self.geometry.width, self.geometry.height);
+        let top = self.geometry.sub(0, width, 1, 0, mid, 1);
+        let bottom = self.geometry.sub(0, width, 1, mid, height, 1);
+        (Self::from_geometry(top), Self::from_geometry(bottom))
+    }
+
+    /// Columns `..mid` and `mid..` (callers check `mid <= width`).
+    pub(crate) fn split_columns(self, mid: usize) -> (Self, Self) {
+        let (width, height) = (self.geometry.width, self.geometry.height);
+        let left = self.geometry.sub(0, mid, 1, 0, height, 1);
+        let right = self.geometry.sub(mid, width, 1, 0, height, 1);
+        (Self::from_geometry(left), Self::from_geometry(right))
+    }
+
+    /// Starts handing out disjoint per-field planes.
+    pub(crate) fn into_fields(self) -> GridFieldSplit<'a, T> {
+        GridFieldSplit {
+            grid: self,
+            next_free: 0,
+        }
+    }
+}
+
+/// Iterator over the rows of a [`GridMut`].
+///
+/// Invariant: rows `next..height` of `grid` have not been handed out; rows
+/// are disjoint (no two pixels of the grid share a byte).
+pub(crate) struct RowsMut<'a, T> {
+    grid: GridMut<'a, T>,
+    next: usize,
+}
+
+impl<'a, T: PixelLayout> Iterator for RowsMut<'a, T> {
+    type Item = StridedMut<'a, T>;
+
+    fn next(&mut self) -> Option<StridedMut<'a, T>> {
+        if self.next >= self.grid.geometry.height {
+            return None;
+        }
+        let row = self.grid.row_unchecked(self.next);
+        self.next += 1;
+        Some(row)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.grid.geometry.height - self.next;
+        (left, Some(left))
+    }
+}
+
+impl<T: PixelLayout> ExactSizeIterator for RowsMut<'_, T> {}
+
+/// Hands out disjoint mutable planes (one field of every pixel).
+///
+/// Invariant: bytes `next_free..size_of::<T>()` of every pixel have not been
+/// handed out.
+pub(crate) struct GridFieldSplit<'a, T> {
+    grid: GridMut<'a, T>,
+    next_free: usize,
+}
+
+impl<'a, T: PixelLayout> GridFieldSplit<'a, T> {
+    /// The `G` at byte `offset` of every pixel.
+    pub(crate) fn take<G: PixelLayout>(
+        &mut self,
+        offset: usize,
+    ) -> Result<GridMut<'a, G>, ViewError> {
+        if offset < self.next_free {
+            return Err(ViewError::FieldOverlap {
+                offset,
+                next_free: self.next_free,
+            });
+        }
+        self.next_free = check_field_fits::<T, G>(offset)?;
+        // Bytes offset..end of each pixel: inside the pixel, not handed out
+        // before, and pixels are pairwise disjoint.
+        Ok(GridMut::from_geometry(Geometry {
+            base: self.grid.geometry.base.wrapping_add(offset),
+            ..self.grid.geometry
+        }))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Whole values.
+
+/// A value whose bytes are all zero.
+pub(crate) fn zeroed<T: PixelLayout>() -> T {
+    // SAFETY: every bit pattern of a PixelLayout type is a valid value
+    // (trait contract), the all-zero pattern included.
+    unsafe { core::mem::zeroed() }
+}
+
+/// Copies `size` bytes from `source` at `from` into `target` at `to`; `false`
+/// (and nothing copied) if either range leaves its value.
+#[inline(always)]
+pub(crate) fn copy_bytes<S: PixelLayout, D: PixelLayout>(
+    source: &S,
+    from: usize,
+    target: &mut D,
+    to: usize,
+    size: usize,
+) -> bool {
+    let fits = |at: usize, total: usize| at.checked_add(size).is_some_and(|end| end <= total);
+    if !fits(from, size_of::<S>()) || !fits(to, size_of::<D>()) {
+        return false;
+    }
+    let from_ptr = (source as *const S).cast::<u8>().wrapping_add(from);
+    let to_ptr = (target as *mut D).cast::<u8>().wrapping_add(to);
+    // SAFETY: both ranges lie inside their values (checked above); `source`'s
+    // bytes are initialized (S has no padding); any bytes are valid for D;
+    // `&S` and `&mut D` cannot overlap.
+    unsafe { core::ptr::copy_nonoverlapping(from_ptr, to_ptr, size) };
+    true
 }
 
 // ---------------------------------------------------------------------------

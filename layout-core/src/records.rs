@@ -224,6 +224,31 @@ impl<'a, T: PixelLayout> Records<'a, T> {
         Self::wrap(self.raw.reversed())
     }
 
+    /// Every run of `size` adjacent records (zero-copy). Fails for
+    /// `size == 0`.
+    ///
+    /// ```
+    /// use typed_layout::Records;
+    /// let values = [1u8, 2, 3];
+    /// let pairs: Vec<Vec<u8>> = Records::from_slice(&values).windows(2)?.map(|w| w.to_vec()).collect();
+    /// assert_eq!(pairs, [vec![1, 2], vec![2, 3]]);
+    /// # Ok::<(), typed_layout::ViewError>(())
+    /// ```
+    pub fn windows(
+        &self,
+        size: usize,
+    ) -> Result<impl Iterator<Item = Records<'a, T>> + 'a, ViewError> {
+        if size == 0 {
+            return Err(ViewError::InvalidWindow {
+                width: size,
+                height: 1,
+            });
+        }
+        let records = *self;
+        let count = (records.len() + 1).saturating_sub(size);
+        Ok((0..count).filter_map(move |start| records.range(start..start + size).ok()))
+    }
+
     /// The `G` at byte `offset` of every record, as a column. Fails if the
     /// field would not fit in the record. Generated `columns()` calls this
     /// with `offset_of!` offsets; it is safe for any offset because `T` has

@@ -12,12 +12,16 @@ pub fn expand(input: &Input) -> TokenStream {
     };
     let proofs = layout_proofs(input, fields);
     let layout_impl = layout_impl(input, fields);
-    let columns = columns(input, fields);
+    let columns = field_views(input, fields, &COLUMNS);
+    let planes = field_views(input, fields, &PLANES);
+    let channels = channels(input, fields);
     quote! {
         #columns
+        #planes
         const _: () = {
             #proofs
             #layout_impl
+            #channels
         };
     }
 }
@@ -159,73 +163,195 @@ fn layout_impl(input: &Input, fields: &[FieldDef]) -> TokenStream {
     }
 }
 
-/// `<Name>Columns<'a>` / `<Name>ColumnsMut<'a>` and the `Columnar` impl.
-/// Mutable columns are taken in declaration order, which is increasing
-/// offset order for `repr(C)`, so the checked splitter never refuses them.
-fn columns(input: &Input, fields: &[FieldDef]) -> TokenStream {
+/// What differs between the generated column views and plane views.
+struct ViewKind {
+    /// Suffix of the generated struct names (`Columns`, `Planes`).
+    suffix: &'static str,
+    /// The trait implemented (`Columnar`, `Planar`).
+    trait_name: &'static str,
+    /// Read-only view type, mutable view type (`Column`, `ColumnMut`).
+    read_type: &'static str,
+    write_type: &'static str,
+    /// Container types passed in (`Records`, `RecordsMut`).
+    read_source: &'static str,
+    write_source: &'static str,
+    /// Trait methods (`columns`, `columns_mut`), and the projection and
+    /// split methods of the containers.
+    read_method: &'static str,
+    write_method: &'static str,
+    project: &'static str,
+    split: &'static str,
+    /// What one element is called in docs ("record", "pixel").
+    element: &'static str,
+}
+
+const COLUMNS: ViewKind = ViewKind {
+    suffix: "Columns",
+    trait_name: "Columnar",
+    read_type: "Column",
+    write_type: "ColumnMut",
+    read_source: "Records",
+    write_source: "RecordsMut",
+    read_method: "columns",
+    write_method: "columns_mut",
+    project: "column_at",
+    split: "into_column_split",
+    element: "record",
+};
+
+const PLANES: ViewKind = ViewKind {
+    suffix: "Planes",
+    trait_name: "Planar",
+    read_type: "ImageView",
+    write_type: "ImageViewMut",
+    read_source: "ImageView",
+    write_source: "ImageViewMut",
+    read_method: "planes",
+    write_method: "planes_mut",
+    project: "plane_at",
+    split: "into_plane_split",
+    element: "pixel",
+};
+
+/// `<Name>Columns<'a>` / `<Name>ColumnsMut<'a>` with the `Columnar` impl,
+/// and `<Name>Planes<'a>` / `<Name>PlanesMut<'a>` with the `Planar` impl.
+/// Mutable views are taken in declaration order, which is increasing offset
+/// order for `repr(C)`, so the checked splitters never refuse them.
+fn field_views(input: &Input, fields: &[FieldDef], kind: &ViewKind) -> TokenStream {
     let krate = &input.krate;
     let ident = input.ident;
     let vis = input.vis;
-    let columns_ident = format_ident!("{}Columns", ident);
-    let columns_mut_ident = format_ident!("{}ColumnsMut", ident);
-    let columns_doc = format!(
-        "Read-only columns of [`{ident}`] records, one per field; from `Records::columns()`."
+    let read_ident = format_ident!("{}{}", ident, kind.suffix);
+    let write_ident = format_ident!("{}{}Mut", ident, kind.suffix);
+    let [trait_name, read_type, write_type, read_source, write_source, read_method, write_method, project, split] =
+        [
+            kind.trait_name,
+            kind.read_type,
+            kind.write_type,
+            kind.read_source,
+            kind.write_source,
+            kind.read_method,
+            kind.write_method,
+            kind.project,
+            kind.split,
+        ]
+        .map(|name| format_ident!("{}", name));
+    let element = kind.element;
+    let read_assoc = format_ident!("{}", kind.suffix);
+    let write_assoc = format_ident!("{}Mut", kind.suffix);
+    let read_doc = format!(
+        "Read-only {} of [`{ident}`], one per field; from `{read_source}::{read_method}()`.",
+        kind.suffix.to_lowercase()
     );
-    let columns_mut_doc = format!(
-        "Mutable columns of [`{ident}`] records, one per field, all usable at once (fields never \
-         share a byte); from `RecordsMut::columns_mut()`."
+    let write_doc = format!(
+        "Mutable {} of [`{ident}`], one per field, all usable at once (fields never share a \
+         byte); from `{write_source}::{write_method}()`.",
+        kind.suffix.to_lowercase()
     );
-    let read_fields = fields.iter().map(|field| {
-        let (field_vis, field_ident, ty) = (field.vis, field.ident, field.ty);
-        let doc = format!("The `{field_ident}` field of every record.");
-        quote!(#[doc = #doc] #field_vis #field_ident: #krate::Column<'a, #ty>)
-    });
-    let write_fields = fields.iter().map(|field| {
-        let (field_vis, field_ident, ty) = (field.vis, field.ident, field.ty);
-        let doc = format!("The `{field_ident}` field of every record.");
-        quote!(#[doc = #doc] #field_vis #field_ident: #krate::ColumnMut<'a, #ty>)
-    });
+    let view_fields = |view_type: &syn::Ident| {
+        fields
+            .iter()
+            .map(|field| {
+                let (field_vis, field_ident, ty) = (field.vis, field.ident, field.ty);
+                let doc = format!("The `{field_ident}` field of every {element}.");
+                quote!(#[doc = #doc] #field_vis #field_ident: #krate::#view_type<'a, #ty>)
+            })
+            .collect::<Vec<_>>()
+    };
+    let read_fields = view_fields(&read_type);
+    let write_fields = view_fields(&write_type);
+    let offset = |field_ident: &syn::Ident| quote!(#krate::__private::core::mem::offset_of!(#ident, #field_ident));
     let read_inits = fields.iter().map(|field| {
         let (field_ident, ty) = (field.ident, field.ty);
+        let at = offset(field_ident);
         let message = format!("field `{field_ident}` lies inside `{ident}`");
-        quote! {
-            #field_ident: records
-                .column_at::<#ty>(#krate::__private::core::mem::offset_of!(#ident, #field_ident))
-                .expect(#message)
-        }
+        quote!(#field_ident: source.#project::<#ty>(#at).expect(#message))
     });
     let write_inits = fields.iter().map(|field| {
         let (field_ident, ty) = (field.ident, field.ty);
+        let at = offset(field_ident);
         let message = format!("fields of `{ident}` are in increasing offset order");
-        quote! {
-            #field_ident: split
-                .take::<#ty>(#krate::__private::core::mem::offset_of!(#ident, #field_ident))
-                .expect(#message)
-        }
+        quote!(#field_ident: split.take::<#ty>(#at).expect(#message))
     });
     quote! {
-        #[doc = #columns_doc]
+        #[doc = #read_doc]
         #[derive(Clone, Copy)]
-        #vis struct #columns_ident<'a> {
+        #vis struct #read_ident<'a> {
             #(#read_fields,)*
         }
 
-        #[doc = #columns_mut_doc]
-        #vis struct #columns_mut_ident<'a> {
+        #[doc = #write_doc]
+        #vis struct #write_ident<'a> {
             #(#write_fields,)*
         }
 
-        impl #krate::Columnar for #ident {
-            type Columns<'a> = #columns_ident<'a>;
-            type ColumnsMut<'a> = #columns_mut_ident<'a>;
+        impl #krate::#trait_name for #ident {
+            type #read_assoc<'a> = #read_ident<'a>;
+            type #write_assoc<'a> = #write_ident<'a>;
 
-            fn columns(records: #krate::Records<'_, Self>) -> #columns_ident<'_> {
-                #columns_ident { #(#read_inits,)* }
+            fn #read_method(source: #krate::#read_source<'_, Self>) -> #read_ident<'_> {
+                #read_ident { #(#read_inits,)* }
             }
 
-            fn columns_mut(records: #krate::RecordsMut<'_, Self>) -> #columns_mut_ident<'_> {
-                let mut split = records.into_column_split();
-                #columns_mut_ident { #(#write_inits,)* }
+            fn #write_method(source: #krate::#write_source<'_, Self>) -> #write_ident<'_> {
+                let mut split = source.#split();
+                #write_ident { #(#write_inits,)* }
+            }
+        }
+    }
+}
+
+/// The channel name `r` as the type `(Ch<'r'>,)`.
+fn channel_name(krate: &syn::Path, field: &syn::Ident) -> TokenStream {
+    let name = field.to_string();
+    let name = name.strip_prefix("r#").unwrap_or(&name);
+    let chars = name.chars().map(proc_macro2::Literal::character);
+    quote!((#(#krate::Ch<#chars>,)*))
+}
+
+/// A `Channel` impl per field, and `ConvertFrom<S>` for every `S` that has
+/// all of this type's channels (fields named `_...` are padding: zeroed).
+fn channels(input: &Input, fields: &[FieldDef]) -> TokenStream {
+    let krate = &input.krate;
+    let ident = input.ident;
+    let channel_impls = fields.iter().map(|field| {
+        let (field_ident, ty) = (field.ident, field.ty);
+        let name = channel_name(krate, field_ident);
+        quote! {
+            impl #krate::Channel<#name> for #ident {
+                type Value = #ty;
+                #[inline(always)]
+                fn channel(&self) -> #ty {
+                    self.#field_ident
+                }
+            }
+        }
+    });
+    let is_padding = |field: &&FieldDef| field.ident.to_string().starts_with('_');
+    let bounds = fields.iter().filter(|f| !is_padding(f)).map(|field| {
+        let name = channel_name(krate, field.ident);
+        let ty = field.ty;
+        quote!(#krate::Channel<#name, Value = #ty>)
+    });
+    let inits = fields.iter().map(|field| {
+        let field_ident = field.ident;
+        if is_padding(&field) {
+            quote!(#field_ident: #krate::zeroed())
+        } else {
+            let name = channel_name(krate, field_ident);
+            quote!(#field_ident: <__Source as #krate::Channel<#name>>::channel(source))
+        }
+    });
+    quote! {
+        #(#channel_impls)*
+
+        impl<__Source> #krate::ConvertFrom<__Source> for #ident
+        where
+            __Source: #krate::PixelLayout #(+ #bounds)*
+        {
+            #[inline(always)]
+            fn convert_from(source: &__Source) -> Self {
+                #ident { #(#inits,)* }
             }
         }
     }

@@ -1,0 +1,234 @@
+//! Channel conversion between pixel types, matched by channel name.
+
+use crate::error::ViewError;
+use crate::image::{ImageView, ImageViewMut, Row};
+use crate::layout::{Layout, PixelLayout};
+use core::marker::PhantomData;
+
+/// One character of a channel name at the type level; a channel name is a
+/// tuple of them, e.g. `(Ch<'r'>,)` for `r`. Generated code uses it so that
+/// channel matching happens in the type checker.
+pub struct Ch<const C: char>;
+
+/// A pixel type that has a channel called `Name` (a tuple of [`Ch`]).
+/// Implemented by `#[derive(PixelLayout)]` for every field.
+#[diagnostic::on_unimplemented(
+    message = "the source pixel type `{Self}` has no channel named {Name}",
+    label = "`{Self}` lacks a channel the destination needs",
+    note = "convert() matches channels by name at compile time: every destination channel needs a source channel with the same name and type",
+    note = "to supply channels the source lacks (e.g. alpha), use convert_with(&source, &mut target, fill_pixel)"
+)]
+pub trait Channel<Name> {
+    /// The channel's type.
+    type Value;
+    /// The channel's value.
+    fn channel(&self) -> Self::Value;
+}
+
+/// A pixel type that can be built from `S` by taking each of its channels
+/// from the channel of `S` with the same name. Implemented by
+/// `#[derive(PixelLayout)]` for every `S` that has all the channels (fields
+/// whose name starts with `_` are padding: they are not required and become
+/// zero).
+pub trait ConvertFrom<S>: PixelLayout {
+    /// The pixel with channels taken from `source`.
+    fn convert_from(source: &S) -> Self;
+}
+
+/// A value whose bytes are all zero (valid for every layout type).
+///
+/// ```
+/// assert_eq!(typed_layout::zeroed::<[f32; 3]>(), [0.0; 3]);
+/// ```
+pub fn zeroed<T: PixelLayout>() -> T {
+    crate::raw::zeroed()
+}
+
+fn check_same_size<S: PixelLayout, D: PixelLayout>(
+    source: &ImageView<'_, S>,
+    target: &ImageViewMut<'_, D>,
+) -> Result<(), ViewError> {
+    let expected = (target.width(), target.height());
+    let given = (source.width(), source.height());
+    if expected != given {
+        return Err(ViewError::ShapeMismatch { expected, given });
+    }
+    Ok(())
+}
+
+/// Runs `pixel` over every source/target pixel pair, row by row, with a
+/// slice loop when both rows are contiguous (so the compiler can vectorize).
+#[inline(always)]
+fn convert_rows<S: PixelLayout, D: PixelLayout>(
+    source: &ImageView<'_, S>,
+    target: &mut ImageViewMut<'_, D>,
+    pixel: impl Fn(&S) -> D,
+) -> Result<(), ViewError> {
+    check_same_size(source, target)?;
+    for (mut target_row, source_row) in target.rows_mut().zip(source.rows()) {
+        match (target_row.as_mut_slice(), source_row) {
+            (Some(to), Row::Contiguous(from)) => {
+                for (to, from) in to.iter_mut().zip(from) {
+                    *to = pixel(from);
+                }
+            }
+            (_, source_row) => {
+                let mut from = source_row.iter();
+                target_row.update(|old| from.next().map_or(old, |s| pixel(&s)));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Converts every pixel of `source` into `target` (same size, any strides),
+/// matching channels by name at compile time: `Bgra8 -> Rgba8` reorders,
+/// `Rgbx8 -> Rgb8` drops `x`. A destination channel the source lacks is a
+/// compile error; see [`convert_with`] to supply it. Writes into the
+/// caller's image; allocates nothing.
+///
+/// ```
+/// use typed_layout::{convert, ImageView, ImageViewMut, PixelLayout};
+///
+/// #[derive(Clone, Copy, PixelLayout)]
+/// #[repr(C)]
+/// struct Bgra8 { b: u8, g: u8, r: u8, a: u8 }
+///
+/// #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
+/// #[repr(C)]
+/// struct Rgba8 { r: u8, g: u8, b: u8, a: u8 }
+///
+/// let source = [Bgra8 { b: 1, g: 2, r: 3, a: 4 }; 6];
+/// let mut target = [Rgba8 { r: 0, g: 0, b: 0, a: 0 }; 6];
+/// convert(
+///     &ImageView::from_slice(&source, 3, 2)?,
+///     &mut ImageViewMut::from_slice_mut(&mut target, 3, 2)?,
+/// )?;
+/// assert_eq!(target[5], Rgba8 { r: 3, g: 2, b: 1, a: 4 });
+/// # Ok::<(), typed_layout::ViewError>(())
+/// ```
+pub fn convert<S: PixelLayout, D: ConvertFrom<S>>(
+    source: &ImageView<'_, S>,
+    target: &mut ImageViewMut<'_, D>,
+) -> Result<(), ViewError> {
+    convert_rows(source, target, D::convert_from)
+}
+
+/// Like [`convert`], but channels of `D` that `S` lacks (by name, or with a
+/// different type) take their value from `fill`, e.g. `Rgb8 -> Rgba8` with
+/// an opaque alpha.
+///
+/// ```
+/// use typed_layout::{convert_with, ImageView, ImageViewMut, PixelLayout};
+///
+/// #[derive(Clone, Copy, PixelLayout)]
+/// #[repr(C)]
+/// struct Rgb8 { r: u8, g: u8, b: u8 }
+///
+/// #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
+/// #[repr(C)]
+/// struct Rgba8 { r: u8, g: u8, b: u8, a: u8 }
+///
+/// let source = [Rgb8 { r: 9, g: 8, b: 7 }; 4];
+/// let mut target = [Rgba8 { r: 0, g: 0, b: 0, a: 0 }; 4];
+/// let opaque = Rgba8 { r: 0, g: 0, b: 0, a: 255 };
+/// convert_with(
+///     &ImageView::from_slice(&source, 2, 2)?,
+///     &mut ImageViewMut::from_slice_mut(&mut target, 2, 2)?,
+///     opaque,
+/// )?;
+/// assert_eq!(target[3], Rgba8 { r: 9, g: 8, b: 7, a: 255 });
+/// # Ok::<(), typed_layout::ViewError>(())
+/// ```
+pub fn convert_with<S: PixelLayout, D: PixelLayout>(
+    source: &ImageView<'_, S>,
+    target: &mut ImageViewMut<'_, D>,
+    fill: D,
+) -> Result<(), ViewError> {
+    convert_rows(source, target, |pixel| fill_from(pixel, fill))
+}
+
+/// `fill` with every channel that `S` also has copied from `source`.
+#[inline(always)]
+pub(crate) fn fill_from<S: PixelLayout, D: PixelLayout>(source: &S, fill: D) -> D {
+    let plan = &PlanOf::<S, D>::PLAN;
+    let mut out = fill;
+    let mut i = 0;
+    while i < plan.len {
+        let (from, to, size) = plan.moves[i];
+        // The plan only holds in-range moves, so this never refuses.
+        let _ = crate::raw::copy_bytes(source, from, &mut out, to, size);
+        i += 1;
+    }
+    out
+}
+
+/// Most channels a [`convert_with`] plan matches; further channels of the
+/// destination keep the fill value.
+const MAX_CHANNELS: usize = 64;
+
+/// Byte moves `(source offset, target offset, size)` for the channels two
+/// layouts share.
+struct Plan {
+    moves: [(usize, usize, usize); MAX_CHANNELS],
+    len: usize,
+}
+
+struct PlanOf<S, D>(PhantomData<(S, D)>);
+
+impl<S: PixelLayout, D: PixelLayout> PlanOf<S, D> {
+    const PLAN: Plan = plan(&S::LAYOUT, &D::LAYOUT);
+}
+
+const fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Same size, element kind and byte order (so the bytes mean the same).
+const fn same_kind(a: &Layout, b: &Layout) -> bool {
+    let kinds = match (a.elem_kind(), b.elem_kind()) {
+        (Some(x), Some(y)) => x as u8 == y as u8,
+        (None, None) => same_name(a.name, b.name),
+        _ => false,
+    };
+    let orders = match (a.byte_order(), b.byte_order()) {
+        (Some(x), Some(y)) => x as u8 == y as u8,
+        (None, None) => true,
+        _ => false,
+    };
+    a.size == b.size && kinds && orders
+}
+
+const fn plan(source: &Layout, target: &Layout) -> Plan {
+    let mut plan = Plan {
+        moves: [(0, 0, 0); MAX_CHANNELS],
+        len: 0,
+    };
+    let (sources, targets) = (source.fields(), target.fields());
+    let mut t = 0;
+    while t < targets.len() && plan.len < MAX_CHANNELS {
+        let mut s = 0;
+        while s < sources.len() {
+            let (from, to) = (&sources[s], &targets[t]);
+            if same_name(from.name, to.name) && same_kind(from.layout, to.layout) {
+                plan.moves[plan.len] = (from.offset, to.offset, to.layout.size);
+                plan.len += 1;
+                break;
+            }
+            s += 1;
+        }
+        t += 1;
+    }
+    plan
+}

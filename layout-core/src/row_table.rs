@@ -1,0 +1,144 @@
+//! `RowTable`: an image whose rows live anywhere (line pointers, blocks).
+
+use crate::convert::{fill_from, ConvertFrom};
+use crate::error::ViewError;
+use crate::image::ImageViewMut;
+use crate::layout::PixelLayout;
+
+/// An image given as a table of row slices that may live anywhere, like
+/// Pillow's one-pointer-per-line storage split into blocks. Copying it into
+/// a contiguous destination is one pass: each row goes straight to its
+/// place, converting the pixel type on the way if asked.
+///
+/// ```
+/// use typed_layout::{ImageViewMut, PixelLayout, RowTable};
+///
+/// #[derive(Clone, Copy, PixelLayout)]
+/// #[repr(C)]
+/// struct Rgbx8 { r: u8, g: u8, b: u8, x: u8 }
+///
+/// #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
+/// #[repr(C)]
+/// struct Rgb8 { r: u8, g: u8, b: u8 }
+///
+/// // Two blocks of rows in separate allocations.
+/// let block_a = vec![Rgbx8 { r: 1, g: 2, b: 3, x: 0 }; 4];
+/// let block_b = vec![Rgbx8 { r: 4, g: 5, b: 6, x: 0 }; 2];
+/// let rows = [&block_a[0..2], &block_a[2..4], &block_b[..]];
+/// let table = RowTable::new(&rows)?;
+///
+/// let mut packed = vec![Rgb8 { r: 0, g: 0, b: 0 }; 6];
+/// table.convert_to(&mut ImageViewMut::from_slice_mut(&mut packed, 2, 3)?)?;
+/// assert_eq!(packed[5], Rgb8 { r: 4, g: 5, b: 6 });
+/// # Ok::<(), typed_layout::ViewError>(())
+/// ```
+pub struct RowTable<'t, 'a, P> {
+    rows: &'t [&'a [P]],
+    width: usize,
+}
+
+impl<P> Clone for RowTable<'_, '_, P> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<P> Copy for RowTable<'_, '_, P> {}
+
+impl<'t, 'a, P: PixelLayout> RowTable<'t, 'a, P> {
+    /// A table of rows, which must all have the same length.
+    pub fn new(rows: &'t [&'a [P]]) -> Result<Self, ViewError> {
+        let width = rows.first().map_or(0, |row| row.len());
+        if let Some((row, bad)) = rows.iter().enumerate().find(|(_, r)| r.len() != width) {
+            return Err(ViewError::RowLengthMismatch {
+                row,
+                len: bad.len(),
+                expected: width,
+            });
+        }
+        Ok(RowTable { rows, width })
+    }
+
+    /// Width in pixels.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// Height in rows.
+    pub fn height(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Row `y`.
+    pub fn row(&self, y: usize) -> Option<&'a [P]> {
+        self.rows.get(y).copied()
+    }
+
+    /// Pixel `(x, y)`.
+    pub fn get(&self, x: usize, y: usize) -> Option<P> {
+        self.row(y)?.get(x).copied()
+    }
+
+    /// The rows, top to bottom.
+    pub fn rows(&self) -> impl ExactSizeIterator<Item = &'a [P]> + 't {
+        self.rows.iter().copied()
+    }
+
+    fn check_target<D: PixelLayout>(&self, target: &ImageViewMut<'_, D>) -> Result<(), ViewError> {
+        let expected = (target.width(), target.height());
+        let given = (self.width, self.height());
+        if expected != given {
+            return Err(ViewError::ShapeMismatch { expected, given });
+        }
+        Ok(())
+    }
+
+    /// Copies every row into `target` (same size), in one pass.
+    pub fn copy_to(&self, target: &mut ImageViewMut<'_, P>) -> Result<(), ViewError> {
+        self.check_target(target)?;
+        for (mut to, from) in target.rows_mut().zip(self.rows) {
+            match to.as_mut_slice() {
+                Some(to) => to.copy_from_slice(from),
+                None => to.copy_from_slice(from)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Converts every row into `target` (same size), matching channels by
+    /// name (see [`convert`](crate::convert)), in one pass.
+    pub fn convert_to<D: ConvertFrom<P>>(
+        &self,
+        target: &mut ImageViewMut<'_, D>,
+    ) -> Result<(), ViewError> {
+        self.check_target(target)?;
+        for (mut to, from) in target.rows_mut().zip(self.rows) {
+            match to.as_mut_slice() {
+                Some(to) => {
+                    for (to, from) in to.iter_mut().zip(from.iter()) {
+                        *to = D::convert_from(from);
+                    }
+                }
+                None => {
+                    let mut from = from.iter();
+                    to.update(|old| from.next().map_or(old, D::convert_from));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Like [`RowTable::convert_to`], with channels `P` lacks taken from
+    /// `fill` (see [`convert_with`](crate::convert_with)).
+    pub fn convert_with_to<D: PixelLayout>(
+        &self,
+        target: &mut ImageViewMut<'_, D>,
+        fill: D,
+    ) -> Result<(), ViewError> {
+        self.check_target(target)?;
+        for (mut to, from) in target.rows_mut().zip(self.rows) {
+            let mut from = from.iter();
+            to.update(|old| from.next().map_or(old, |pixel| fill_from(pixel, fill)));
+        }
+        Ok(())
+    }
+}
