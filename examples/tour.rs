@@ -1,9 +1,16 @@
-//! The seed-001 scenario in typed Rust: NumPy-style packed `Person` records
-//! in a byte buffer, viewed without copies.
+//! A tour of typed-layout through the scenarios it was built for: NumPy-style
+//! packed `Person` records in a byte buffer viewed without copies (seed 001),
+//! a pygame surface downscaled through a typed image view (seed 000), and a
+//! Pillow-style row table copied to packed RGB in one pass (seed 002).
 //!
 //! Run with `cargo run --release --example tour` (10 M records, 440 MB), or
 //! add `-- --small` for 100 k records.
 #![forbid(unsafe_code)]
+
+#[path = "scenarios/row_table.rs"]
+mod row_table;
+#[path = "scenarios/surface.rs"]
+mod surface;
 
 use std::time::{Duration, Instant};
 use typed_layout::{Be, PixelLayout, RecordBuf, Records, RecordsMut, ViewError};
@@ -135,8 +142,15 @@ fn main() -> Result<(), ViewError> {
     let first = people.get(0).map(|p| p.name).unwrap_or_default();
     let name_len = first.iter().position(|&b| b == 0).unwrap_or(32);
     println!(
-        "\nfirst record's name: {}",
+        "    first record's name: {}",
         String::from_utf8_lossy(&first[..name_len])
     );
+
+    println!("\nimages: a pygame surface, downscaled 2x (seed 000)");
+    let (width, height) = if small { (640, 360) } else { (1920, 1080) };
+    surface::run(width, height)?;
+
+    println!("\nrow tables: Pillow-style blocks of rows to packed RGB (seed 002)");
+    row_table::run(if small { 1024 } else { 8192 })?;
     Ok(())
 }
