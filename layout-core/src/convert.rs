@@ -232,3 +232,39 @@ const fn plan(source: &Layout, target: &Layout) -> Plan {
     }
     plan
 }
+
+/// Scalars, arrays and byte-order wrappers convert only to themselves
+/// (derived types get their impls from the derive).
+macro_rules! convert_to_self {
+    ($($ty:ty),* $(,)?) => {$(
+        impl ConvertFrom<$ty> for $ty {
+            #[inline(always)]
+            fn convert_from(source: &$ty) -> Self {
+                *source
+            }
+        }
+    )*};
+}
+
+convert_to_self!(u8, u16, u32, u64, u128, i8, i16, i32, i64, i128, f32, f64);
+
+impl<T: PixelLayout, const N: usize> ConvertFrom<[T; N]> for [T; N] {
+    #[inline(always)]
+    fn convert_from(source: &[T; N]) -> Self {
+        *source
+    }
+}
+
+impl<T: crate::Scalar> ConvertFrom<crate::Be<T>> for crate::Be<T> {
+    #[inline(always)]
+    fn convert_from(source: &crate::Be<T>) -> Self {
+        *source
+    }
+}
+
+impl<T: crate::Scalar> ConvertFrom<crate::Le<T>> for crate::Le<T> {
+    #[inline(always)]
+    fn convert_from(source: &crate::Le<T>) -> Self {
+        *source
+    }
+}

@@ -58,7 +58,7 @@ pub use layout::{ByteOrder, Columnar, ElemKind, Field, Layout, PixelLayout, Plan
 #[cfg(feature = "alloc")]
 pub use record_buf::RecordBuf;
 pub use records::{Records, RecordsIter, RecordsIterMut, RecordsMut};
-pub use row_table::RowTable;
+pub use row_table::{convert_rows, RowTable};
 
 /// Items used by code that `#[derive(PixelLayout)]` generates. Not a public API.
 #[doc(hidden)]

@@ -111,20 +111,7 @@ impl<'t, 'a, P: PixelLayout> RowTable<'t, 'a, P> {
         target: &mut ImageViewMut<'_, D>,
     ) -> Result<(), ViewError> {
         self.check_target(target)?;
-        for (mut to, from) in target.rows_mut().zip(self.rows) {
-            match to.as_mut_slice() {
-                Some(to) => {
-                    for (to, from) in to.iter_mut().zip(from.iter()) {
-                        *to = D::convert_from(from);
-                    }
-                }
-                None => {
-                    let mut from = from.iter();
-                    to.update(|old| from.next().map_or(old, D::convert_from));
-                }
-            }
-        }
-        Ok(())
+        convert_rows(self.rows(), target)
     }
 
     /// Like [`RowTable::convert_to`], with channels `P` lacks taken from
@@ -141,4 +128,59 @@ impl<'t, 'a, P: PixelLayout> RowTable<'t, 'a, P> {
         }
         Ok(())
     }
+}
+
+/// Copies rows from any iterator of row slices (rows that live anywhere)
+/// into `target`, converting each pixel by channel name, in one pass. Every
+/// row must have `target.width()` pixels and there must be exactly
+/// `target.height()` rows.
+///
+/// ```
+/// use typed_layout::{convert_rows, ImageBuf};
+/// let blocks = [vec![1u16; 6], vec![2u16; 3]];
+/// let rows = blocks.iter().flat_map(|block| block.chunks_exact(3));
+/// let mut image = ImageBuf::<u16>::new(3, 3)?;
+/// convert_rows(rows, &mut image.as_view_mut())?;
+/// assert_eq!(image.as_view().get(2, 2), Some(2));
+/// # Ok::<(), typed_layout::ViewError>(())
+/// ```
+pub fn convert_rows<'a, S: PixelLayout, D: ConvertFrom<S>>(
+    rows: impl IntoIterator<Item = &'a [S]>,
+    target: &mut ImageViewMut<'_, D>,
+) -> Result<(), ViewError> {
+    let (width, height) = (target.width(), target.height());
+    let mut rows = rows.into_iter();
+    for (written, mut to) in target.rows_mut().enumerate() {
+        let Some(from) = rows.next() else {
+            return Err(ViewError::ShapeMismatch {
+                expected: (width, height),
+                given: (width, written),
+            });
+        };
+        if from.len() != width {
+            return Err(ViewError::RowLengthMismatch {
+                row: written,
+                len: from.len(),
+                expected: width,
+            });
+        }
+        match to.as_mut_slice() {
+            Some(to) => {
+                for (to, from) in to.iter_mut().zip(from) {
+                    *to = D::convert_from(from);
+                }
+            }
+            None => {
+                let mut from = from.iter();
+                to.update(|old| from.next().map_or(old, D::convert_from));
+            }
+        }
+    }
+    if rows.next().is_some() {
+        return Err(ViewError::ShapeMismatch {
+            expected: (width, height),
+            given: (width, height + 1 + rows.count()),
+        });
+    }
+    Ok(())
 }
