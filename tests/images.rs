@@ -277,6 +277,71 @@ proptest! {
     }
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
+#[repr(C)]
+struct Rgba16 {
+    r: u16,
+    g: u16,
+    b: u16,
+    a: u16,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
+#[repr(C)]
+struct Bgr16 {
+    b: u16,
+    g: u16,
+    r: u16,
+}
+
+proptest! {
+    /// Long rows take the SIMD shuffle path for most pixels and the scalar
+    /// path for the tail; both must equal the per-pixel oracle.
+    #[test]
+    fn long_row_conversion_equals_per_pixel_oracle(bytes in proptest::collection::vec(any::<u8>(), 0..2048), width in 1usize..70) {
+        let count = bytes.len() / 8 / width * width;
+        let height = count / width;
+        let bgra: Vec<Bgra8> = bytes.chunks_exact(4).take(count).map(|c| Bgra8 { b: c[0], g: c[1], r: c[2], a: c[3] }).collect();
+        let bgra = &bgra[..count.min(bgra.len())];
+        let mut rgba = vec![Rgba8 { r: 0, g: 0, b: 0, a: 0 }; bgra.len()];
+        let mut rgb = vec![Rgb8 { r: 0, g: 0, b: 0 }; bgra.len()];
+        let mut opaque = vec![Rgba8 { r: 0, g: 0, b: 0, a: 0 }; bgra.len()];
+        let source = ImageView::from_slice(bgra, width, height).unwrap();
+        convert(&source, &mut ImageViewMut::from_slice_mut(&mut rgba, width, height).unwrap()).unwrap();
+        let as_rgbx: Vec<Rgbx8> = bgra.iter().map(|p| Rgbx8 { r: p.r, g: p.g, b: p.b, _x: p.a }).collect();
+        convert(
+            &ImageView::from_slice(&as_rgbx, width, height).unwrap(),
+            &mut ImageViewMut::from_slice_mut(&mut rgb, width, height).unwrap(),
+        ).unwrap();
+        let fill = Rgba8 { r: 1, g: 2, b: 3, a: 255 };
+        convert_with(
+            &ImageView::from_slice(&rgb, width, height).unwrap(),
+            &mut ImageViewMut::from_slice_mut(&mut opaque, width, height).unwrap(),
+            fill,
+        ).unwrap();
+        for (i, p) in bgra.iter().enumerate() {
+            prop_assert_eq!(rgba[i], Rgba8 { r: p.r, g: p.g, b: p.b, a: p.a });
+            prop_assert_eq!(rgb[i], Rgb8 { r: p.r, g: p.g, b: p.b });
+            prop_assert_eq!(opaque[i], Rgba8 { r: p.r, g: p.g, b: p.b, a: 255 });
+        }
+        // 16-bit channels, 8-byte source pixels to 6-byte targets.
+        let wide: Vec<Rgba16> = bytes.chunks_exact(8).take(count).map(|c| Rgba16 {
+            r: u16::from_ne_bytes([c[0], c[1]]), g: u16::from_ne_bytes([c[2], c[3]]),
+            b: u16::from_ne_bytes([c[4], c[5]]), a: u16::from_ne_bytes([c[6], c[7]]),
+        }).collect();
+        let wide = &wide[..count.min(wide.len())];
+        let height = wide.len() / width;
+        let mut bgr = vec![Bgr16 { b: 0, g: 0, r: 0 }; width * height];
+        convert(
+            &ImageView::from_slice(&wide[..width * height], width, height).unwrap(),
+            &mut ImageViewMut::from_slice_mut(&mut bgr, width, height).unwrap(),
+        ).unwrap();
+        for (i, p) in wide[..width * height].iter().enumerate() {
+            prop_assert_eq!(bgr[i], Bgr16 { b: p.b, g: p.g, r: p.r });
+        }
+    }
+}
+
 #[test]
 fn planes_are_strided_channels_and_disjoint_when_mutable() {
     let mut pixels: Vec<Bgra8> = (0..12u8)

@@ -62,15 +62,14 @@ fn check_same_size<S: PixelLayout, D: PixelLayout>(
 fn convert_rows<S: PixelLayout, D: PixelLayout>(
     source: &ImageView<'_, S>,
     target: &mut ImageViewMut<'_, D>,
+    (fill, require_complete): (&D, bool),
     pixel: impl Fn(&S) -> D,
 ) -> Result<(), ViewError> {
     check_same_size(source, target)?;
     for (mut target_row, source_row) in target.rows_mut().zip(source.rows()) {
         match (target_row.as_mut_slice(), source_row) {
             (Some(to), Row::Contiguous(from)) => {
-                for (to, from) in to.iter_mut().zip(from) {
-                    *to = pixel(from);
-                }
+                convert_slice(from, to, fill, require_complete, &pixel)
             }
             (_, source_row) => {
                 let mut from = source_row.iter();
@@ -111,7 +110,7 @@ pub fn convert<S: PixelLayout, D: ConvertFrom<S>>(
     source: &ImageView<'_, S>,
     target: &mut ImageViewMut<'_, D>,
 ) -> Result<(), ViewError> {
-    convert_rows(source, target, D::convert_from)
+    convert_rows(source, target, (&zeroed(), true), D::convert_from)
 }
 
 /// Like [`convert`], but channels of `D` that `S` lacks (by name, or with a
@@ -145,7 +144,9 @@ pub fn convert_with<S: PixelLayout, D: PixelLayout>(
     target: &mut ImageViewMut<'_, D>,
     fill: D,
 ) -> Result<(), ViewError> {
-    convert_rows(source, target, |pixel| fill_from(pixel, fill))
+    convert_rows(source, target, (&fill, false), |pixel| {
+        fill_from(pixel, fill)
+    })
 }
 
 /// `fill` with every channel that `S` also has copied from `source`.
@@ -172,6 +173,11 @@ const MAX_CHANNELS: usize = 64;
 struct Plan {
     moves: [(usize, usize, usize); MAX_CHANNELS],
     len: usize,
+    /// Every non-padding field of the target has a source (so the plan
+    /// computes exactly what a derived `ConvertFrom` does).
+    complete: bool,
+    /// Both layouts are records (scalars have no fields to plan).
+    records: bool,
 }
 
 struct PlanOf<S, D>(PhantomData<(S, D)>);
@@ -211,26 +217,109 @@ const fn same_kind(a: &Layout, b: &Layout) -> bool {
 }
 
 const fn plan(source: &Layout, target: &Layout) -> Plan {
+    let (sources, targets) = (source.fields(), target.fields());
     let mut plan = Plan {
         moves: [(0, 0, 0); MAX_CHANNELS],
         len: 0,
+        complete: targets.len() <= MAX_CHANNELS,
+        records: source.nested().is_some() && target.nested().is_some(),
     };
-    let (sources, targets) = (source.fields(), target.fields());
     let mut t = 0;
     while t < targets.len() && plan.len < MAX_CHANNELS {
+        let to = &targets[t];
+        let padding = !to.name.is_empty() && to.name.as_bytes()[0] == b'_';
+        let mut found = false;
         let mut s = 0;
-        while s < sources.len() {
-            let (from, to) = (&sources[s], &targets[t]);
+        while s < sources.len() && !padding {
+            let from = &sources[s];
             if same_name(from.name, to.name) && same_kind(from.layout, to.layout) {
                 plan.moves[plan.len] = (from.offset, to.offset, to.layout.size);
                 plan.len += 1;
+                found = true;
                 break;
             }
             s += 1;
         }
+        if !found && !padding {
+            plan.complete = false;
+        }
         t += 1;
     }
     plan
+}
+
+/// Converts the longest prefix of `from` into `to` that the SIMD byte
+/// shuffle can do (pixel sizes dividing 16, target no larger than source,
+/// records only); returns how many pixels it converted. Channels come from
+/// the name plan; bytes the plan does not write come from `fill`.
+#[inline]
+fn shuffle_prefix<S: PixelLayout, D: PixelLayout>(
+    from: &[S],
+    to: &mut [D],
+    fill: &D,
+    require_complete: bool,
+) -> usize {
+    #[cfg(all(feature = "std", target_arch = "x86_64"))]
+    {
+        use core::mem::size_of;
+        let plan = &PlanOf::<S, D>::PLAN;
+        let (source_size, target_size) = (size_of::<S>(), size_of::<D>());
+        if !plan.records
+            || (require_complete && !plan.complete)
+            || source_size == 0
+            || 16 % source_size != 0
+            || target_size > source_size
+        {
+            return 0;
+        }
+        let per_group = 16 / source_size;
+        let out_step = per_group * target_size;
+        let fill_bytes = crate::raw::slice_bytes(core::slice::from_ref(fill));
+        let mut mask = [0x80u8; 16];
+        let mut fill_group = [0u8; 16];
+        for pixel in 0..per_group {
+            for byte in 0..target_size {
+                fill_group[pixel * target_size + byte] = fill_bytes[byte];
+            }
+            for &(source_at, target_at, size) in &plan.moves[..plan.len] {
+                for byte in 0..size {
+                    mask[pixel * target_size + target_at + byte] =
+                        (pixel * source_size + source_at + byte) as u8;
+                    fill_group[pixel * target_size + target_at + byte] = 0;
+                }
+            }
+        }
+        let pixels = from.len().min(to.len());
+        let groups = crate::raw::shuffle_groups(
+            crate::raw::slice_bytes(&from[..pixels]),
+            crate::raw::slice_bytes_mut(&mut to[..pixels]),
+            &mask,
+            &fill_group,
+            out_step,
+        );
+        groups * per_group
+    }
+    #[cfg(not(all(feature = "std", target_arch = "x86_64")))]
+    {
+        let _ = (from, to, fill, require_complete);
+        0
+    }
+}
+
+/// Converts `from` into `to` pixel by pixel with `pixel`, after the SIMD
+/// prefix when the layouts allow one.
+#[inline]
+pub(crate) fn convert_slice<S: PixelLayout, D: PixelLayout>(
+    from: &[S],
+    to: &mut [D],
+    fill: &D,
+    require_complete: bool,
+    pixel: impl Fn(&S) -> D,
+) {
+    let done = shuffle_prefix(from, to, fill, require_complete);
+    for (to, from) in to[done..].iter_mut().zip(&from[done..]) {
+        *to = pixel(from);
+    }
 }
 
 /// Scalars, arrays and byte-order wrappers convert only to themselves

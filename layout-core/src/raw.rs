@@ -1475,6 +1475,81 @@ pub(crate) fn copy_bytes<S: PixelLayout, D: PixelLayout>(
 }
 
 // ---------------------------------------------------------------------------
+// Byte views of whole slices, and the SIMD byte shuffle used by conversion.
+
+/// The bytes of a slice of layout values.
+pub(crate) fn slice_bytes<T: PixelLayout>(values: &[T]) -> &[u8] {
+    // SAFETY: `values` covers `size_of_val(values)` initialized bytes (T has
+    // no padding, PixelLayout), borrowed for the same lifetime; u8 needs no
+    // alignment.
+    unsafe {
+        core::slice::from_raw_parts(values.as_ptr().cast::<u8>(), core::mem::size_of_val(values))
+    }
+}
+
+/// The bytes of a mutable slice of layout values.
+pub(crate) fn slice_bytes_mut<T: PixelLayout>(values: &mut [T]) -> &mut [u8] {
+    let len = core::mem::size_of_val(values);
+    // SAFETY: as in `slice_bytes`, exclusively; any bytes written are a
+    // valid T (PixelLayout), so the slice stays valid.
+    unsafe { core::slice::from_raw_parts_mut(values.as_mut_ptr().cast::<u8>(), len) }
+}
+
+/// Applies a 16-byte shuffle to consecutive 16-byte groups of `source`,
+/// ORs in `fill`, and stores each result at `out_step`-byte intervals in
+/// `target` (`out_step <= 16`). Each store writes 16 bytes; bytes past
+/// `out_step` are overwritten by the next group or by the caller's scalar
+/// tail. Returns the number of groups done (0 without SSSE3).
+#[cfg(all(feature = "std", target_arch = "x86_64"))]
+pub(crate) fn shuffle_groups(
+    source: &[u8],
+    target: &mut [u8],
+    mask: &[u8; 16],
+    fill: &[u8; 16],
+    out_step: usize,
+) -> usize {
+    if out_step == 0 || out_step > 16 || !std::is_x86_feature_detected!("ssse3") {
+        return 0;
+    }
+    // SAFETY: SSSE3 was detected at run time just above.
+    unsafe { shuffle_groups_ssse3(source, target, mask, fill, out_step) }
+}
+
+#[cfg(all(feature = "std", target_arch = "x86_64"))]
+#[target_feature(enable = "ssse3")]
+fn shuffle_groups_ssse3(
+    source: &[u8],
+    target: &mut [u8],
+    mask: &[u8; 16],
+    fill: &[u8; 16],
+    out_step: usize,
+) -> usize {
+    use core::arch::x86_64::{
+        __m128i, _mm_loadu_si128, _mm_or_si128, _mm_shuffle_epi8, _mm_storeu_si128,
+    };
+    // Group g reads source[16g..16g + 16] and writes target[g * out_step..][..16].
+    let groups = (source.len() / 16).min(target.len().saturating_sub(16 - out_step) / out_step);
+    // SAFETY: `mask` and `fill` are 16 readable bytes; loadu needs no alignment.
+    let (mask, fill) = unsafe {
+        (
+            _mm_loadu_si128(mask.as_ptr().cast::<__m128i>()),
+            _mm_loadu_si128(fill.as_ptr().cast::<__m128i>()),
+        )
+    };
+    let (from, to) = (source.as_ptr(), target.as_mut_ptr());
+    for group in 0..groups {
+        // SAFETY: 16 * group + 16 <= source.len() and group * out_step + 16
+        // <= target.len() by the choice of `groups`; unaligned loads/stores.
+        unsafe {
+            let pixels = _mm_loadu_si128(from.add(16 * group).cast::<__m128i>());
+            let shuffled = _mm_or_si128(_mm_shuffle_epi8(pixels, mask), fill);
+            _mm_storeu_si128(to.add(group * out_step).cast::<__m128i>(), shuffled);
+        }
+    }
+    groups
+}
+
+// ---------------------------------------------------------------------------
 // Owned aligned allocation.
 
 /// Zeroed bytes with a chosen alignment.

@@ -1,6 +1,6 @@
 //! `RowTable`: an image whose rows live anywhere (line pointers, blocks).
 
-use crate::convert::{fill_from, ConvertFrom};
+use crate::convert::{convert_slice, fill_from, zeroed, ConvertFrom};
 use crate::error::ViewError;
 use crate::image::ImageViewMut;
 use crate::layout::PixelLayout;
@@ -165,11 +165,7 @@ pub fn convert_rows<'a, S: PixelLayout, D: ConvertFrom<S>>(
             });
         }
         match to.as_mut_slice() {
-            Some(to) => {
-                for (to, from) in to.iter_mut().zip(from) {
-                    *to = D::convert_from(from);
-                }
-            }
+            Some(to) => convert_slice(from, to, &zeroed(), true, D::convert_from),
             None => {
                 let mut from = from.iter();
                 to.update(|old| from.next().map_or(old, D::convert_from));
