@@ -124,6 +124,13 @@ fn column_scan(c: &mut Criterion) {
                 people.columns().salary.iter().sum::<f64>()
             })
         });
+        group.bench_function("typed_column_lane_sum", |b| {
+            b.iter(|| {
+                let people =
+                    Records::<Person>::from_bytes(black_box(bytes)).expect("whole records");
+                people.columns().salary.sum()
+            })
+        });
         group.bench_function("raw_read_unaligned", |b| {
             b.iter(|| raw_sum(black_box(bytes), 36, 44))
         });

@@ -210,6 +210,38 @@ impl<'a, F: PixelLayout> Column<'a, F> {
     }
 }
 
+macro_rules! float_sum {
+    ($($ty:ident),*) => {$(
+        impl Column<'_, $ty> {
+            /// The sum of the values, added in eight interleaved lanes and
+            /// then combined pairwise: faster than a sequential `iter().sum()`
+            /// (the additions do not wait on each other) and usually more
+            /// accurate. The result can differ from the sequential sum in
+            /// the last bits, as NumPy's pairwise `sum` does.
+            ///
+            /// ```
+            /// use typed_layout::Column;
+            /// let values: Vec<f64> = (1..=1000).map(f64::from).collect();
+            /// assert_eq!(Column::from_slice(&values).sum(), 500_500.0);
+            /// ```
+            pub fn sum(&self) -> $ty {
+                let mut lanes = [0.0 as $ty; 8];
+                let mut values = self.iter();
+                for _ in 0..self.len() / 8 {
+                    for lane in lanes.iter_mut() {
+                        *lane += values.next().unwrap_or(0.0);
+                    }
+                }
+                let tail: $ty = values.sum();
+                let [a, b, c, d, e, f, g, h] = lanes;
+                ((a + b) + (c + d)) + ((e + f) + (g + h)) + tail
+            }
+        }
+    )*};
+}
+
+float_sum!(f32, f64);
+
 impl<'a, F: PixelLayout> IntoIterator for Column<'a, F> {
     type Item = F;
     type IntoIter = ColumnIter<'a, F>;

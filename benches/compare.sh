@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs the Rust benchmarks and the same workloads in NumPy, OpenCV and
+# Pillow, then prints one table. Usage: benches/compare.sh [criterion filter]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+venv=target/bench-venv
+if [ ! -x "$venv/bin/python" ]; then
+    python3 -m venv "$venv"
+fi
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check numpy opencv-python-headless pillow
+
+cargo bench --bench workloads -- "$@"
+"$venv/bin/python" benches/python/compare.py --criterion target/criterion
