@@ -531,3 +531,39 @@ fn broadcasting_and_image_buffers() {
         Err(ViewError::Overflow { .. })
     ));
 }
+
+/// Rows of an image with no columns start at the image's base, whatever the
+/// (unchecked) row stride says. (Found in review: row 1 of a 0-wide image
+/// with row stride `-addr` used to start at address 0.)
+#[test]
+fn rows_of_zero_width_images_are_empty() -> Result<(), ViewError> {
+    let bytes = [0u8; 8];
+    let addr = bytes.as_ptr() as usize;
+    let image = ImageView::<u8>::from_bytes_strided(&bytes, 0, 0, 2, 1, -(addr as isize))?;
+    let row = image.row(1).expect("row 1 exists");
+    assert_eq!(row.as_slice(), Some(&[][..]));
+    assert_eq!(row.column().iter().count(), 0);
+    let transposed = image.transpose();
+    assert_eq!((transposed.width(), transposed.height()), (2, 0));
+    let cropped = image.crop(0, 1, 0, 1)?;
+    assert_eq!(cropped.rows().count(), 1);
+    assert_eq!(cropped.pixels().count(), 0);
+
+    let mut buffer = [0u8; 8];
+    let addr = buffer.as_ptr() as usize;
+    let mut image =
+        ImageViewMut::<u8>::from_bytes_strided_mut(&mut buffer, 0, 0, 2, 1, -(addr as isize))?;
+    image.fill(9);
+    assert_eq!(image.rows_mut().count(), 2);
+    Ok(())
+}
+
+/// A row pitch above `isize::MAX` is refused even with no rows, so the
+/// views of the buffer can be made.
+#[test]
+fn image_buf_refuses_pitches_views_cannot_take() {
+    let refused = ImageBuf::<u8>::new(1 << 63, 0);
+    assert!(matches!(refused, Err(ViewError::Overflow { .. })), "{refused:?}");
+    let empty = ImageBuf::<u8>::new(1 << 20, 0).expect("no rows, nothing allocated");
+    assert_eq!(empty.as_view().height(), 0);
+}

@@ -398,3 +398,32 @@ fn stride_zero_repeats_one_value_read_only() {
         })
     );
 }
+
+/// Empty views never keep a wild base: a sub-range at the end of a view whose
+/// stride points far away, then turned into a slice or iterated. (Found in
+/// review: the empty range used to start at `base + len * stride`.)
+#[test]
+fn empty_sub_views_of_far_strides_are_empty_slices() -> Result<(), ViewError> {
+    let bytes = [7u8; 16];
+    let addr = bytes.as_ptr() as usize;
+    // One element, stride pointing back to address 0: valid (len 1).
+    let column = Column::<u8>::from_bytes(&bytes, 0, 1, -(addr as isize))?;
+    let empty = column.range(1..1)?;
+    assert_eq!(empty.len(), 0);
+    assert_eq!(empty.as_slice(), Some(&[][..]));
+    assert_eq!(empty.iter().count(), 0);
+    assert_eq!(empty.to_vec(), Vec::<u8>::new());
+
+    let records = Records::<u32>::from_bytes_strided(&bytes, 0, 1, 3)?;
+    let rest = records.range(1..)?;
+    assert_eq!(rest.len(), 0);
+    assert_eq!(rest.iter().count(), 0);
+    assert!(rest.get(0).is_none());
+
+    let mut buffer = [1u8; 8];
+    let addr = buffer.as_ptr() as usize;
+    let mut column = ColumnMut::<u8>::from_bytes_mut(&mut buffer, 0, 1, -(addr as isize))?;
+    column.update(|v| v + 1);
+    assert_eq!(column.get(0), Some(2));
+    Ok(())
+}

@@ -29,6 +29,17 @@ pub struct ImageBuf<P> {
     pixels: PhantomData<P>,
 }
 
+impl<P: PixelLayout> core::fmt::Debug for ImageBuf<P> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("ImageBuf")
+            .field("pixel", &P::LAYOUT.name)
+            .field("width", &self.width)
+            .field("height", &self.height)
+            .field("row_pitch", &self.pitch)
+            .finish_non_exhaustive()
+    }
+}
+
 impl<P: PixelLayout> ImageBuf<P> {
     /// Alignment of the allocation.
     pub const ALIGN: usize = 64;
@@ -62,6 +73,8 @@ impl<P: PixelLayout> ImageBuf<P> {
         let pitch = width
             .checked_mul(size_of::<P>())
             .and_then(|row| row.checked_next_multiple_of(step))
+            // Views take the pitch as an `isize` stride, even with no rows.
+            .filter(|&pitch| pitch <= isize::MAX as usize)
             .ok_or(overflow)?;
         let total = pitch
             .checked_mul(height)

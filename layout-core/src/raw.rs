@@ -168,6 +168,7 @@ pub(crate) fn check_no_alias(elem_size: usize, dims: &[Dim]) -> Result<(), ViewE
     if dims.iter().any(|dim| dim.len == 0) {
         return Ok(()); // no elements, nothing to share
     }
+    debug_assert!(dims.len() <= 4, "views have at most four axes");
     let mut sorted = [Dim { len: 1, stride: 0 }; 4];
     let mut count = 0;
     for dim in dims.iter().filter(|dim| dim.len > 1) {
@@ -202,9 +203,10 @@ pub(crate) fn check_no_alias(elem_size: usize, dims: &[Dim]) -> Result<(), ViewE
 /// `(dx, dy) != (0, 0)` with `|dx| < a.len`, `|dy| < b.len` has
 /// `|dx * a.stride + dy * b.stride| < elem_size`. By symmetry only `dy >= 0`
 /// (and `dx >= 1` when `dy == 0`) needs checking; for each `dy` the valid `dx`
-/// form an interval. Loops over the shorter axis, whose length is at most
-/// the square root of the buffer size once `check_reach` has passed (or it
-/// finds an overlap at once).
+/// form an interval. Loops over the shorter axis: when nothing overlaps, all
+/// `a.len * b.len` elements are disjoint inside the buffer, so that is at
+/// most √(buffer size) steps; when something does, the loop may run up to
+/// the shorter length, which `check_reach` bounds by the buffer size.
 fn axes_overlap(elem_size: usize, a: Dim, b: Dim) -> bool {
     let (a, b) = if a.len >= b.len { (a, b) } else { (b, a) };
     let size = elem_size as i128;
@@ -254,8 +256,14 @@ fn subview(
     end: usize,
     step: usize,
 ) -> (*const u8, usize, isize) {
-    let new_base = element(base, start, stride);
     let new_len = (end - start).div_ceil(step);
+    if new_len == 0 {
+        // No elements: keep the old base, a pointer into (or one past) the
+        // buffer. `element(base, start, stride)` could be wild here, since an
+        // empty view's stride was never checked.
+        return (base, 0, stride);
+    }
+    let new_base = element(base, start, stride);
     // When the view has elements and new_len > 1, (new_len - 1) * step *
     // |stride| is at most the old extent, which fits in isize (check_reach),
     // so the product does not overflow. An empty 2-D view (the other axis has
@@ -276,6 +284,8 @@ fn subview(
 ///
 /// Invariant (established by `new`/`from_slice`, kept by every method that
 /// returns a new `Strided`):
+/// * `base` is non-null; when `len == 0` it is never used to reach memory or
+///   to build a slice (an empty view's stride is unchecked);
 /// * for every `i < len`, the `size_of::<T>()` bytes at `base + i * stride`
 ///   lie inside one buffer that is borrowed shared for `'a` and are
 ///   initialized;
@@ -383,9 +393,12 @@ impl<'a, T: PixelLayout> Strided<'a, T> {
 
     /// The elements as a slice, when they are contiguous and aligned.
     pub(crate) fn as_slice(&self) -> Option<&'a [T]> {
-        let contiguous = self.len <= 1 || self.stride == size_of::<T>() as isize;
+        if self.len == 0 {
+            return Some(&[]);
+        }
+        let contiguous = self.len == 1 || self.stride == size_of::<T>() as isize;
         if contiguous && self.aligned {
-            // Adjacent elements (or at most one) are exactly the bytes
+            // len >= 1 adjacent elements are exactly the bytes
             // `base .. base + len * size_of::<T>()`.
             // SAFETY: those bytes are in bounds, initialized, aligned
             // (`aligned`) and borrowed for 'a (type invariant).
@@ -734,9 +747,12 @@ impl<'a, T: PixelLayout> StridedMut<'a, T> {
 
     /// The elements as a mutable slice, when contiguous and aligned.
     pub(crate) fn into_mut_slice(self) -> Option<&'a mut [T]> {
-        let contiguous = self.len <= 1 || self.stride == size_of::<T>() as isize;
+        if self.len == 0 {
+            return Some(&mut []);
+        }
+        let contiguous = self.len == 1 || self.stride == size_of::<T>() as isize;
         if contiguous && self.aligned {
-            // SAFETY: adjacent elements are exactly `len * size_of::<T>()`
+            // SAFETY: len >= 1 adjacent elements are exactly `len * size_of::<T>()`
             // bytes from `base`: in bounds, initialized, aligned and
             // exclusively borrowed for 'a, which `self` gives up here.
             Some(unsafe { core::slice::from_raw_parts_mut(self.base.cast::<T>(), self.len) })
@@ -947,6 +963,17 @@ impl Geometry {
         element(element(self.base, x, self.x_stride), y, self.y_stride)
     }
 
+    /// Start of row `y < height`. A row of width 0 starts at `base`: the
+    /// bounds check skips empty grids, so `y_stride` may be wild then.
+    #[inline(always)]
+    fn row_start(&self, y: usize) -> *const u8 {
+        if self.width == 0 {
+            self.base
+        } else {
+            self.pixel(0, y)
+        }
+    }
+
     fn is_aligned<T>(&self) -> bool {
         let align = align_of::<T>();
         (self.base as usize).is_multiple_of(align)
@@ -970,7 +997,13 @@ impl Geometry {
         let (base, width, x_stride) = subview(self.base, self.x_stride, x0, x1, step_x);
         let (base, height, y_stride) = subview(base, self.y_stride, y0, y1, step_y);
         Geometry {
-            base,
+            // An empty result keeps the old base: with no pixels, the strides
+            // were never checked and `base` above may be wild.
+            base: if width == 0 || height == 0 {
+                self.base
+            } else {
+                base
+            },
             width,
             height,
             x_stride,
@@ -1020,7 +1053,9 @@ impl Geometry {
 /// Invariant: for every `x < width`, `y < height`, the `size_of::<T>()`
 /// bytes at `geometry.pixel(x, y)` lie inside one buffer borrowed shared for
 /// `'a` and are initialized; every such offset fits in `isize`; if
-/// `aligned`, every such address is aligned for `T`.
+/// `aligned`, every such address is aligned for `T`. `geometry.base` is
+/// non-null, and an empty grid (width or height 0) never uses it to reach
+/// memory (its strides are unchecked).
 pub(crate) struct Grid<'a, T> {
     geometry: Geometry,
     aligned: bool,
@@ -1157,7 +1192,7 @@ impl<'a, T: PixelLayout> Grid<'a, T> {
     /// Row `y` as a 1-D view (its pixels are pixels of this grid).
     pub(crate) fn row(&self, y: usize) -> Option<Strided<'a, T>> {
         (y < self.geometry.height).then(|| {
-            let base = self.geometry.pixel(0, y);
+            let base = self.geometry.row_start(y);
             let (len, stride) = (self.geometry.width, self.geometry.x_stride);
             Strided {
                 base,
@@ -1314,7 +1349,7 @@ impl<'a, T: PixelLayout> GridMut<'a, T> {
     /// Row `y` (callers check `y < height`): its pixels are pixels of this
     /// grid, so they are in bounds and pairwise disjoint.
     fn row_unchecked<'b>(&self, y: usize) -> StridedMut<'b, T> {
-        let base = self.geometry.pixel(0, y).cast_mut();
+        let base = self.geometry.row_start(y).cast_mut();
         let (len, stride) = (self.geometry.width, self.geometry.x_stride);
         StridedMut {
             base,
