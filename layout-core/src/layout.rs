@@ -45,6 +45,22 @@ use crate::{ImageView, ImageViewMut, Records, RecordsMut};
 pub unsafe trait PixelLayout: Copy + 'static {
     /// The exact description of this type's bytes.
     const LAYOUT: Layout;
+
+    /// Not a public API. The types of a derived struct's fields as a list
+    /// `(A, (B, ()))`, which the derive writes from the struct definition;
+    /// `()` for the built-in types. The bound makes the compiler check that
+    /// every field type is a real `PixelLayout`.
+    #[doc(hidden)]
+    type __Fields: check::FieldList;
+
+    /// Not a public API. The proof no path redirection can skip: every view
+    /// constructor evaluates it, so building with a type whose field sizes do
+    /// not add up to its size (padding) or whose size is zero fails. The
+    /// derive's own checks report the same problems earlier, with spans;
+    /// this one stands behind them in case the derive's `crate` path (or an
+    /// `extern crate ... as typed_layout`) leads to look-alike checks.
+    #[doc(hidden)]
+    const __PROOF: () = check::prove_fields::<Self>();
 }
 
 /// How the bytes of a scalar are interpreted.
@@ -244,6 +260,51 @@ pub trait Planar: PixelLayout {
 /// with it during constant evaluation, so a bad layout is a compile error
 /// pointing at the offending field, never a run-time surprise.
 pub mod check {
+    use super::PixelLayout;
+    use core::mem::size_of;
+
+    mod sealed {
+        pub trait Sealed {}
+        impl Sealed for () {}
+        impl<H: super::PixelLayout, T: super::FieldList> Sealed for (H, T) {}
+    }
+
+    /// A list of field types `(A, (B, ()))`, each a `PixelLayout` (sealed).
+    pub trait FieldList: sealed::Sealed {
+        /// Sum of the field sizes.
+        const SIZE: usize;
+        /// Evaluates every field type's own proof (nested records).
+        const PROVEN: ();
+    }
+
+    impl FieldList for () {
+        const SIZE: usize = 0;
+        const PROVEN: () = ();
+    }
+
+    impl<H: PixelLayout, T: FieldList> FieldList for (H, T) {
+        const SIZE: usize = size_of::<H>() + T::SIZE;
+        const PROVEN: () = {
+            let () = H::__PROOF;
+            T::PROVEN
+        };
+    }
+
+    /// The default [`PixelLayout::__PROOF`]: fields never overlap in a
+    /// struct, so field sizes that add up to the struct's size leave no byte
+    /// for padding (whatever the repr). Sizes come from `size_of` evaluated
+    /// here, in this crate, not from derived code.
+    pub const fn prove_fields<T: PixelLayout>() {
+        let () = <T::__Fields as FieldList>::PROVEN;
+        assert!(
+            size_of::<T>() != 0 && <T::__Fields as FieldList>::SIZE == size_of::<T>(),
+            "a PixelLayout type's field sizes do not add up to its size (it has padding) \
+             or it is zero-sized: the checks of #[derive(PixelLayout)] did not run. Point \
+             the derive at the real crate: remove #[pixel_layout(crate = ...)] or make it \
+             name the path typed_layout is imported under"
+        );
+    }
+
     /// A fixed-capacity message built in `const` context; empty means "no
     /// problem".
     pub struct Problem {

@@ -27,6 +27,8 @@ macro_rules! native_scalar {
         // SAFETY: a primitive integer or float has no padding, every bit
         // pattern is a value (floats: a number or NaN), and no pointer or cell.
         unsafe impl PixelLayout for $ty {
+            type __Fields = ();
+            const __PROOF: () = ();
             const LAYOUT: Layout = Layout {
                 name: stringify!($ty),
                 size: size_of::<$ty>(),
@@ -54,6 +56,8 @@ native_scalar!(
 // size is `N * size_of::<T>()`), so it has padding, invalid bit patterns,
 // pointers or cells only if `T` has, and `T: PixelLayout` promises it has not.
 unsafe impl<T: PixelLayout, const N: usize> PixelLayout for [T; N] {
+    type __Fields = ();
+    const __PROOF: () = T::__PROOF;
     const LAYOUT: Layout = Layout {
         name: "array",
         size: size_of::<[T; N]>(),
@@ -69,6 +73,8 @@ unsafe impl<T: PixelLayout, const N: usize> PixelLayout for [T; N] {
 // `Scalar` impls in byte_order.rs fix to `[u8; size_of::<T>()]`: no padding,
 // every byte value valid, no pointers, alignment 1.
 unsafe impl<T: Scalar> PixelLayout for Be<T> {
+    type __Fields = ();
+    const __PROOF: () = ();
     const LAYOUT: Layout = Layout {
         name: T::BE_NAME,
         size: size_of::<Self>(),
@@ -82,6 +88,8 @@ unsafe impl<T: Scalar> PixelLayout for Be<T> {
 
 // SAFETY: as for `Be<T>` above: `repr(transparent)` over `[u8; size_of::<T>()]`.
 unsafe impl<T: Scalar> PixelLayout for Le<T> {
+    type __Fields = ();
+    const __PROOF: () = ();
     const LAYOUT: Layout = Layout {
         name: T::LE_NAME,
         size: size_of::<Self>(),
@@ -91,6 +99,15 @@ unsafe impl<T: Scalar> PixelLayout for Le<T> {
             order: ByteOrder::Little,
         },
     };
+}
+
+/// Evaluates `T`'s layout proof ([`PixelLayout::__PROOF`]) wherever this
+/// is instantiated for `T`. Every constructor below calls it first, so no
+/// code that reaches `T`'s bytes compiles for a type whose derive checks were
+/// skipped.
+#[inline(always)]
+fn proven<T: PixelLayout>() {
+    let () = T::__PROOF;
 }
 
 // ---------------------------------------------------------------------------
@@ -323,6 +340,7 @@ impl<'a, T: PixelLayout> Strided<'a, T> {
         len: usize,
         stride: isize,
     ) -> Result<Self, ViewError> {
+        proven::<T>();
         check_reach(bytes.len(), start, size_of::<T>(), &[Dim { len, stride }])?;
         // check_reach proved start <= bytes.len(), so this stays in bounds.
         let base = bytes.as_ptr().wrapping_add(start);
@@ -337,6 +355,7 @@ impl<'a, T: PixelLayout> Strided<'a, T> {
 
     /// All elements of a slice.
     pub(crate) fn from_slice(slice: &'a [T]) -> Self {
+        proven::<T>();
         Strided {
             base: slice.as_ptr().cast(),
             len: slice.len(),
@@ -459,6 +478,7 @@ impl<'a, T: PixelLayout> Strided<'a, T> {
         &self,
         offset: usize,
     ) -> Result<Strided<'a, G>, ViewError> {
+        proven::<G>();
         let fits = offset
             .checked_add(size_of::<G>())
             .is_some_and(|end| end <= size_of::<T>());
@@ -655,6 +675,7 @@ impl<'a, T: PixelLayout> StridedMut<'a, T> {
         len: usize,
         stride: isize,
     ) -> Result<Self, ViewError> {
+        proven::<T>();
         let dims = [Dim { len, stride }];
         check_reach(bytes.len(), start, size_of::<T>(), &dims)?;
         check_no_alias(size_of::<T>(), &dims)?;
@@ -670,6 +691,7 @@ impl<'a, T: PixelLayout> StridedMut<'a, T> {
 
     /// All elements of a mutable slice.
     pub(crate) fn from_slice(slice: &'a mut [T]) -> Self {
+        proven::<T>();
         StridedMut {
             base: slice.as_mut_ptr().cast(),
             len: slice.len(),
@@ -899,6 +921,7 @@ impl<'a, T: PixelLayout> FieldSplit<'a, T> {
         &mut self,
         offset: usize,
     ) -> Result<StridedMut<'a, G>, ViewError> {
+        proven::<G>();
         if offset < self.next_free {
             return Err(ViewError::FieldOverlap {
                 offset,
@@ -1093,6 +1116,7 @@ impl<'a, T: PixelLayout> Grid<'a, T> {
         x_stride: isize,
         y_stride: isize,
     ) -> Result<Self, ViewError> {
+        proven::<T>();
         let geometry = Geometry {
             base: bytes.as_ptr().wrapping_add(start.min(bytes.len())),
             width,
@@ -1110,6 +1134,7 @@ impl<'a, T: PixelLayout> Grid<'a, T> {
         width: usize,
         height: usize,
     ) -> Result<Self, ViewError> {
+        proven::<T>();
         let expected = width.checked_mul(height).ok_or(ViewError::Overflow {
             len: height,
             stride: width as isize,
@@ -1138,6 +1163,7 @@ impl<'a, T: PixelLayout> Grid<'a, T> {
 
     /// `width * height` copies of one value (both strides zero).
     pub(crate) fn broadcast(value: &'a T, width: usize, height: usize) -> Self {
+        proven::<T>();
         // Every pixel is `value` itself: in bounds, initialized, aligned.
         Self::from_geometry(Geometry {
             base: (value as *const T).cast(),
@@ -1227,6 +1253,7 @@ impl<'a, T: PixelLayout> Grid<'a, T> {
 
     /// The `G` at byte `offset` inside each pixel.
     pub(crate) fn project<G: PixelLayout>(&self, offset: usize) -> Result<Grid<'a, G>, ViewError> {
+        proven::<G>();
         check_field_fits::<T, G>(offset)?;
         // Inside each pixel's initialized bytes (T has no padding).
         Ok(Grid::from_geometry(Geometry {
@@ -1281,6 +1308,7 @@ impl<'a, T: PixelLayout> GridMut<'a, T> {
         x_stride: isize,
         y_stride: isize,
     ) -> Result<Self, ViewError> {
+        proven::<T>();
         let geometry = Geometry {
             base: bytes.as_mut_ptr().wrapping_add(start.min(bytes.len())),
             width,
@@ -1299,6 +1327,7 @@ impl<'a, T: PixelLayout> GridMut<'a, T> {
         width: usize,
         height: usize,
     ) -> Result<Self, ViewError> {
+        proven::<T>();
         // Same geometry as the shared form; distinct slice elements never
         // share a byte, and the slice is borrowed exclusively.
         let geometry = Grid::from_slice(pixels, width, height)?.geometry;
@@ -1460,6 +1489,7 @@ impl<'a, T: PixelLayout> GridFieldSplit<'a, T> {
         &mut self,
         offset: usize,
     ) -> Result<GridMut<'a, G>, ViewError> {
+        proven::<G>();
         if offset < self.next_free {
             return Err(ViewError::FieldOverlap {
                 offset,
@@ -1481,6 +1511,7 @@ impl<'a, T: PixelLayout> GridFieldSplit<'a, T> {
 
 /// A value whose bytes are all zero.
 pub(crate) fn zeroed<T: PixelLayout>() -> T {
+    proven::<T>();
     // SAFETY: every bit pattern of a PixelLayout type is a valid value
     // (trait contract), the all-zero pattern included.
     unsafe { core::mem::zeroed() }
@@ -1496,6 +1527,8 @@ pub(crate) fn copy_bytes<S: PixelLayout, D: PixelLayout>(
     to: usize,
     size: usize,
 ) -> bool {
+    proven::<S>();
+    proven::<D>();
     let fits = |at: usize, total: usize| at.checked_add(size).is_some_and(|end| end <= total);
     if !fits(from, size_of::<S>()) || !fits(to, size_of::<D>()) {
         return false;
@@ -1514,6 +1547,7 @@ pub(crate) fn copy_bytes<S: PixelLayout, D: PixelLayout>(
 
 /// The bytes of a slice of layout values.
 pub(crate) fn slice_bytes<T: PixelLayout>(values: &[T]) -> &[u8] {
+    proven::<T>();
     // SAFETY: `values` covers `size_of_val(values)` initialized bytes (T has
     // no padding, PixelLayout), borrowed for the same lifetime; u8 needs no
     // alignment.
@@ -1524,6 +1558,7 @@ pub(crate) fn slice_bytes<T: PixelLayout>(values: &[T]) -> &[u8] {
 
 /// The bytes of a mutable slice of layout values.
 pub(crate) fn slice_bytes_mut<T: PixelLayout>(values: &mut [T]) -> &mut [u8] {
+    proven::<T>();
     let len = core::mem::size_of_val(values);
     // SAFETY: as in `slice_bytes`, exclusively; any bytes written are a
     // valid T (PixelLayout), so the slice stays valid.

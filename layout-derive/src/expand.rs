@@ -144,12 +144,19 @@ fn layout_impl(input: &Input, fields: &[FieldDef]) -> TokenStream {
             }
         }
     });
+    // `(A, (B, ()))`: built from the struct's own field types, with no path
+    // that `crate = ...` could redirect, for the trait's own proof.
+    let field_list = fields.iter().rev().fold(quote!(()), |tail, field| {
+        let ty = field.ty;
+        quote_spanned!(ty.span()=> (#ty, #tail))
+    });
     quote! {
         // The constants above prove no padding and a non-zero size; valid.rs
         // checked the repr; offsets and sizes come from offset_of!/size_of.
         // SAFETY: no padding, fixed field order, and every field type is a
         // `PixelLayout` (bound required by the table below): the contract holds.
         unsafe impl #krate::PixelLayout for #ident {
+            type __Fields = #field_list;
             const LAYOUT: #krate::Layout = #krate::Layout {
                 name: #name,
                 size: #krate::__private::core::mem::size_of::<#ident>(),

@@ -37,7 +37,9 @@
 //! # Attribute options
 //!
 //! * `#[pixel_layout(crate = "path::to::typed_layout")]`: where the runtime
-//!   is, when the `typed_layout` crate is renamed or re-exported.
+//!   is, when the `typed_layout` crate is renamed or re-exported. A path to
+//!   anything else cannot weaken the proofs: the trait re-checks each derived
+//!   type's field sizes against its size wherever a view of it is built.
 
 mod ast;
 mod expand;
