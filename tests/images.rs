@@ -563,7 +563,104 @@ fn rows_of_zero_width_images_are_empty() -> Result<(), ViewError> {
 #[test]
 fn image_buf_refuses_pitches_views_cannot_take() {
     let refused = ImageBuf::<u8>::new(1 << 63, 0);
-    assert!(matches!(refused, Err(ViewError::Overflow { .. })), "{refused:?}");
+    assert!(
+        matches!(refused, Err(ViewError::Overflow { .. })),
+        "{refused:?}"
+    );
     let empty = ImageBuf::<u8>::new(1 << 20, 0).expect("no rows, nothing allocated");
     assert_eq!(empty.as_view().height(), 0);
+}
+
+proptest! {
+    /// Planes of any accepted image read exactly their field of every pixel;
+    /// mutable planes write only their field.
+    #[test]
+    fn planes_are_fields_of_every_pixel(
+        (buf_len, start) in (0usize..300).prop_flat_map(|len| (Just(len), 0..=len + 4)),
+        width in 0usize..7,
+        height in 0usize..7,
+        x_stride in prop_oneof![-12isize..12, Just(4isize)],
+        y_stride in -60isize..60,
+    ) {
+        let mut buf = filled(buf_len);
+        let before = buf.as_bytes().to_vec();
+        let Ok(image) = ImageView::<Bgra8>::from_bytes_strided(&before, start, width, height, x_stride, y_stride) else {
+            return Ok(());
+        };
+        let offsets = pixel_offsets(buf_len, start, (width, height), (x_stride, y_stride), 4).unwrap();
+        let planes = image.planes();
+        for y in 0..height {
+            for x in 0..width {
+                let at = offsets[y * width + x];
+                prop_assert_eq!(planes.b.get(x, y), Some(before[at]));
+                prop_assert_eq!(planes.g.get(x, y), Some(before[at + 1]));
+                prop_assert_eq!(planes.r.get(x, y), Some(before[at + 2]));
+                prop_assert_eq!(planes.a.get(x, y), Some(before[at + 3]));
+            }
+        }
+        if let Ok(mut image) = ImageViewMut::<Bgra8>::from_bytes_strided_mut(buf.as_bytes_mut(), start, width, height, x_stride, y_stride) {
+            let Bgra8PlanesMut { mut g, mut a, .. } = image.planes_mut();
+            g.update(|v| v ^ 0xff);
+            a.fill(7);
+            let after = buf.as_bytes();
+            for b in 0..buf_len {
+                let field = offsets.iter().find_map(|&at| (at..at + 4).contains(&b).then(|| b - at));
+                let want = match field {
+                    Some(1) => before[b] ^ 0xff,
+                    Some(3) => 7,
+                    _ => before[b],
+                };
+                prop_assert_eq!(after[b], want, "byte {}", b);
+            }
+        }
+    }
+
+    /// A row table of rows that live anywhere copies and converts into any
+    /// destination exactly like a per-pixel loop; rows of different lengths
+    /// and a wrong destination size are refused with the numbers.
+    #[test]
+    fn row_tables_copy_and_convert_like_the_oracle(
+        rows in proptest::collection::vec(proptest::collection::vec(any::<[u8; 4]>(), 0..9), 0..7),
+        pitch_pad in 0usize..3,
+        flip in any::<bool>(),
+    ) {
+        let rows: Vec<Vec<Rgbx8>> = rows
+            .into_iter()
+            .map(|row| row.into_iter().map(|[r, g, b, x]| Rgbx8 { r, g, b, _x: x }).collect())
+            .collect();
+        let slices: Vec<&[Rgbx8]> = rows.iter().map(Vec::as_slice).collect();
+        let width = slices.first().map_or(0, |row| row.len());
+        match RowTable::new(&slices) {
+            Err(ViewError::RowLengthMismatch { row, len, expected }) => {
+                prop_assert_eq!(expected, width);
+                prop_assert_eq!(slices[row].len(), len);
+                prop_assert!(len != width);
+                prop_assert!(slices[..row].iter().all(|r| r.len() == width));
+            }
+            Err(other) => prop_assert!(false, "unexpected error {other}"),
+            Ok(table) => {
+                prop_assert!(slices.iter().all(|r| r.len() == width));
+                let height = slices.len();
+                let mut copy = ImageBuf::<Rgbx8>::new(width, height).unwrap();
+                table.copy_to(&mut copy.as_view_mut()).unwrap();
+                let mut packed = ImageBuf::<Rgb8>::with_row_alignment(width + pitch_pad, height, 1).unwrap();
+                let mut view = packed.as_view_mut();
+                let mut target = view.crop_mut(0, 0, width, height).unwrap();
+                let mut target = if flip { target.flip_vertical_mut() } else { target.reborrow() };
+                table.convert_to(&mut target).unwrap();
+                let target = target.as_view();
+                for (y, row) in slices.iter().enumerate() {
+                    for (x, p) in row.iter().enumerate() {
+                        prop_assert_eq!(copy.as_view().get(x, y), Some(*p));
+                        prop_assert_eq!(target.get(x, y), Some(Rgb8 { r: p.r, g: p.g, b: p.b }));
+                    }
+                }
+                let mut wrong = ImageBuf::<Rgbx8>::new(width + 1, height).unwrap();
+                prop_assert_eq!(
+                    table.copy_to(&mut wrong.as_view_mut()),
+                    Err(ViewError::ShapeMismatch { expected: (width + 1, height), given: (width, height) })
+                );
+            }
+        }
+    }
 }

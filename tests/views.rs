@@ -427,3 +427,85 @@ fn empty_sub_views_of_far_strides_are_empty_slices() -> Result<(), ViewError> {
     assert_eq!(column.get(0), Some(2));
     Ok(())
 }
+
+proptest! {
+    /// Any accepted column, then any sub-range and step of it (empty ones
+    /// at either end included, strides up to the extremes): the values, the
+    /// slice form and by-reference access all agree with the byte oracle.
+    #[test]
+    fn sub_views_of_accepted_columns_match_the_oracle(
+        buf_len in 0usize..200,
+        start in 0usize..210,
+        len in 0usize..24,
+        stride in prop_oneof![
+            -24isize..24,
+            Just(isize::MAX),
+            Just(isize::MIN),
+            Just(isize::MIN + 1),
+            any::<isize>(),
+        ],
+        (from, to) in (0usize..26, 0usize..26),
+        step in 1usize..5,
+    ) {
+        let buf = aligned_buffer(buf_len);
+        let bytes = buf.as_bytes();
+        let Ok(column) = Column::<u16>::from_bytes(bytes, start, len, stride) else {
+            return Ok(());
+        };
+        let ranges = element_ranges(buf_len, start, len, stride, 2).expect("accepted means in bounds");
+        let (from, to) = (from.min(len), to.min(len));
+        let (from, to) = (from.min(to), from.max(to));
+        let sub = column.range(from..to).unwrap().step_by(step).unwrap();
+        let want: Vec<u16> = ranges[from..to]
+            .iter()
+            .step_by(step)
+            .map(|r| u16::from_ne_bytes([bytes[r.start], bytes[r.start + 1]]))
+            .collect();
+        prop_assert_eq!(sub.len(), want.len());
+        prop_assert_eq!(sub.iter().collect::<Vec<_>>(), want.clone());
+        prop_assert_eq!(sub.reversed().iter().rev().collect::<Vec<_>>(), want.clone());
+        if let Some(slice) = sub.as_slice() {
+            prop_assert_eq!(slice, &want[..]);
+        }
+        if sub.is_empty() {
+            prop_assert_eq!(sub.as_slice(), Some(&[][..]));
+        }
+        for (i, value) in want.iter().enumerate() {
+            if let Some(reference) = sub.get_ref(i) {
+                prop_assert_eq!(reference, value);
+            }
+        }
+        // Records hand out references, so they need alignment: use 2-byte
+        // arrays (alignment 1) over the same bytes.
+        let records = Records::<[u8; 2]>::from_bytes_strided(bytes, start, len, stride).unwrap();
+        let sub_records: Vec<u16> = records.range(from..to).unwrap().iter().map(|r| u16::from_ne_bytes(*r)).collect();
+        prop_assert_eq!(sub_records, ranges[from..to].iter().map(|r| u16::from_ne_bytes([bytes[r.start], bytes[r.start + 1]])).collect::<Vec<_>>());
+    }
+
+    /// `windows(n)` over records and over columns yields every run of `n`
+    /// consecutive elements, in order, and nothing else.
+    #[test]
+    fn record_and_column_windows_are_every_run(
+        values in proptest::collection::vec(any::<u32>(), 0..30),
+        size in 0usize..8,
+    ) {
+        let records = Records::from_slice(&values);
+        let column = Column::from_slice(&values);
+        match (records.windows(size), column.windows(size)) {
+            (Ok(record_windows), Ok(column_windows)) => {
+                prop_assert!(size > 0);
+                let want: Vec<Vec<u32>> = values.windows(size).map(<[u32]>::to_vec).collect();
+                let got: Vec<Vec<u32>> = record_windows.map(|w| w.to_vec()).collect();
+                prop_assert_eq!(&got, &want);
+                let got: Vec<Vec<u32>> = column_windows.map(|w| w.to_vec()).collect();
+                prop_assert_eq!(&got, &want);
+            }
+            (Err(a), Err(b)) => {
+                prop_assert_eq!(size, 0);
+                prop_assert!(matches!(a, ViewError::InvalidWindow { .. }), "{}", a);
+                prop_assert!(matches!(b, ViewError::InvalidWindow { .. }), "{}", b);
+            }
+            (a, b) => prop_assert!(false, "records and columns disagree: {:?} {:?}", a.is_ok(), b.is_ok()),
+        }
+    }
+}
