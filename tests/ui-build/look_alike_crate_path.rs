@@ -5,34 +5,8 @@
 
 use typed_layout::{PixelLayout, Records};
 
-mod look_alike {
-    pub use typed_layout::*;
-
-    pub mod __private {
-        pub use core;
-
-        pub struct Problem;
-
-        impl Problem {
-            pub const fn found(&self) -> bool {
-                false
-            }
-            pub const fn as_str(&self) -> &str {
-                ""
-            }
-        }
-
-        pub const fn check_field_gap(_: &str, _: &str, _: &str, _: usize, _: usize) -> Problem {
-            Problem
-        }
-        pub const fn check_trailing(_: &str, _: &str, _: usize, _: usize, _: usize, _: bool) -> Problem {
-            Problem
-        }
-        pub const fn check_size(_: &str, _: usize) -> Problem {
-            Problem
-        }
-    }
-}
+#[path = "support/look_alike.rs"]
+mod look_alike;
 
 #[derive(Clone, Copy, PixelLayout)]
 #[pixel_layout(crate = "look_alike")]
