@@ -664,3 +664,38 @@ proptest! {
         }
     }
 }
+
+/// Stride-0 images may be as large as `usize` counts: windows, pixels and
+/// whole-image operations neither overflow nor walk empty rows one by one.
+#[test]
+fn huge_repeated_and_empty_images_stay_quick() -> Result<(), ViewError> {
+    let one = Gray16 { value: 3 };
+    let huge = ImageView::repeat(&one, usize::MAX, usize::MAX);
+    let mut windows = huge.windows(2, 2)?;
+    assert_eq!(windows.size_hint(), (usize::MAX, None));
+    assert_eq!(
+        windows.next().map(|w| (w.width(), w.height())),
+        Some((2, 2))
+    );
+    assert_eq!(huge.pixels().take(3).count(), 3);
+    let tall_and_empty = huge.crop(0, 0, 0, usize::MAX)?;
+    assert_eq!(tall_and_empty.pixels().count(), 0);
+    assert_eq!(tall_and_empty.windows(1, 1)?.count(), 0);
+
+    let mut bytes = [0u8; 4];
+    let mut empty =
+        ImageViewMut::<u16>::from_bytes_strided_mut(&mut bytes, 0, 0, usize::MAX, 2, 0)?;
+    empty.fill(1);
+    empty.update(|v| v + 1);
+    let source = ImageView::<Gray16>::repeat(&one, 0, usize::MAX);
+    let mut target_bytes = [0u8; 2];
+    let mut target =
+        ImageViewMut::<Gray16>::from_bytes_strided_mut(&mut target_bytes, 0, 0, usize::MAX, 2, 0)?;
+    convert(&source, &mut target)?;
+    source.copy_to(&mut target)?;
+    assert_eq!(target_bytes, [0, 0]);
+
+    let records = typed_layout::Records::<u8>::from_bytes_strided(&bytes, 0, usize::MAX, 0)?;
+    assert_eq!(records.windows(usize::MAX)?.count(), 1);
+    Ok(())
+}

@@ -66,6 +66,9 @@ fn convert_rows<S: PixelLayout, D: PixelLayout>(
     pixel: impl Fn(&S) -> D,
 ) -> Result<(), ViewError> {
     check_same_size(source, target)?;
+    if source.width() == 0 {
+        return Ok(()); // no pixels, however many (empty) rows
+    }
     for (mut target_row, source_row) in target.rows_mut().zip(source.rows()) {
         match (target_row.as_mut_slice(), source_row) {
             (Some(to), Row::Contiguous(from)) => {

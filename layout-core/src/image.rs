@@ -185,8 +185,11 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
 
     /// Every pixel by value, row by row.
     pub fn pixels(&self) -> Pixels<'a, P> {
+        // A 0-wide image has no pixels however many rows it has: skip the
+        // rows so iteration ends at once.
+        let next = if self.width() == 0 { self.height() } else { 0 };
         Pixels {
-            rows: self.rows(),
+            rows: Rows { image: *self, next },
             current: None,
         }
     }
@@ -265,15 +268,17 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
         if width == 0 || height == 0 {
             return Err(ViewError::InvalidWindow { width, height });
         }
-        let across = (self.width() + 1).saturating_sub(width);
-        let down = (self.height() + 1).saturating_sub(height);
+        // Positions per axis; `+ 1` cannot overflow because width >= 1.
+        let across = self.width().checked_sub(width).map_or(0, |d| d + 1);
+        let down = self.height().checked_sub(height).map_or(0, |d| d + 1);
         Ok(Windows {
             image: *self,
             width,
             height,
             across,
             down,
-            next: 0,
+            x: 0,
+            y: if across == 0 { down } else { 0 },
         })
     }
 
@@ -416,22 +421,31 @@ pub struct Windows<'a, P> {
     height: usize,
     across: usize,
     down: usize,
-    next: usize,
+    /// Top-left corner of the next window (`y == down` when done).
+    x: usize,
+    y: usize,
 }
 
 impl<'a, P: PixelLayout> Iterator for Windows<'a, P> {
     type Item = ImageView<'a, P>;
     fn next(&mut self) -> Option<ImageView<'a, P>> {
-        if self.across == 0 || self.next >= self.across * self.down {
+        if self.y >= self.down {
             return None;
         }
-        let (x, y) = (self.next % self.across, self.next / self.across);
-        self.next += 1;
+        let (x, y) = (self.x, self.y);
+        self.x += 1;
+        if self.x == self.across {
+            self.x = 0;
+            self.y += 1;
+        }
         self.image.crop(x, y, self.width, self.height).ok()
     }
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let left = (self.across * self.down).saturating_sub(self.next);
-        (left, Some(left))
+        // Huge stride-0 images can have more windows than a usize counts.
+        let left = (self.down - self.y)
+            .checked_mul(self.across)
+            .map(|all| all - self.x);
+        (left.unwrap_or(usize::MAX), left)
     }
 }
 
@@ -582,6 +596,9 @@ impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
 
     /// Stores `pixel` everywhere.
     pub fn fill(&mut self, pixel: P) {
+        if self.width() == 0 {
+            return; // no pixels, however many (empty) rows
+        }
         for mut row in self.rows_mut() {
             row.fill(pixel);
         }
@@ -589,6 +606,9 @@ impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
 
     /// Replaces every pixel `p` with `f(p)`.
     pub fn update(&mut self, mut f: impl FnMut(P) -> P) {
+        if self.width() == 0 {
+            return;
+        }
         for mut row in self.rows_mut() {
             row.update(&mut f);
         }
@@ -602,6 +622,9 @@ impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
                 expected: (width, height),
                 given: (source.width(), source.height()),
             });
+        }
+        if width == 0 {
+            return Ok(());
         }
         for (mut target, row) in self.rows_mut().zip(source.rows()) {
             match (target.as_mut_slice(), row) {

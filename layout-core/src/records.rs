@@ -245,7 +245,9 @@ impl<'a, T: PixelLayout> Records<'a, T> {
             });
         }
         let records = *self;
-        let count = (records.len() + 1).saturating_sub(size);
+        // `+ 1` cannot overflow: size >= 1 (a stride-0 view may have
+        // usize::MAX records).
+        let count = records.len().checked_sub(size).map_or(0, |d| d + 1);
         Ok((0..count).filter_map(move |start| records.range(start..start + size).ok()))
     }
 
