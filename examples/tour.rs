@@ -1,6 +1,6 @@
 //! A tour of typed-layout through the scenarios it was built for: NumPy-style
-//! packed `Person` records in a byte buffer viewed without copies (seed 001),
-//! a pygame surface downscaled through a typed image view (seed 000), and a
+//! packed `Person` records in a byte buffer viewed without copies (seed 001)
+//! and written to and mapped back from a `.npy` file, a pygame surface downscaled through a typed image view (seed 000), and a
 //! Pillow-style row table copied to packed RGB in one pass (seed 002).
 //!
 //! Run with `cargo run --release --example tour` (10 M records, 440 MB), or
@@ -12,8 +12,11 @@ mod row_table;
 #[path = "scenarios/surface.rs"]
 mod surface;
 
+use std::error::Error;
+use std::fs::File;
+use std::io::BufWriter;
 use std::time::{Duration, Instant};
-use typed_layout::{Be, PixelLayout, RecordBuf, Records, RecordsMut, ViewError};
+use typed_layout::{npy, Be, NpyFile, PixelLayout, RecordBuf, Records, RecordsMut};
 
 /// NumPy's `[('name','S32'),('age','<i4'),('salary','<f8')]`: 44 bytes,
 /// `salary` at offset 36, unaligned.
@@ -66,7 +69,43 @@ fn generate(count: usize) -> Vec<u8> {
     bytes
 }
 
-fn main() -> Result<(), ViewError> {
+/// Writes the records as a `.npy` file (the header NumPy would write), maps
+/// it back and reads its columns in place, typed and by name.
+fn numpy_file(people: &Records<'_, Person>, mean: f64) -> Result<(), Box<dyn Error>> {
+    let path = std::env::temp_dir().join(format!("typed-layout-tour-{}.npy", std::process::id()));
+    timed("npy::write to a file (header, then the bytes)", || {
+        npy::write(BufWriter::new(File::create(&path)?), people)
+    })?;
+    let file = timed("NpyFile::open: map and check the header (O(1))", || {
+        NpyFile::open(&path)
+    })?;
+    println!(
+        "    {} records of dtype {}",
+        file.len(),
+        file.dtype().descr()
+    );
+    let records = timed("records::<Person>() (dtype checked)", || {
+        file.records::<Person>()
+    })?;
+    let from_file = timed("mean salary over the mapped `salary` column", || {
+        records.columns().salary.iter().sum::<f64>() / records.len() as f64
+    });
+    let by_name = timed("the same through column::<f64>(\"salary\")", || {
+        file.column::<f64>("salary")
+            .map(|salary| salary.iter().sum::<f64>() / salary.len() as f64)
+    })?;
+    println!("    mean salary from the file: {from_file:.2} (by name: {by_name:.2})");
+    assert_eq!(from_file.to_bits(), by_name.to_bits());
+    assert!(
+        (from_file / mean - 1.1).abs() < 1e-9,
+        "the file holds the raised salaries"
+    );
+    drop(file);
+    std::fs::remove_file(&path)?;
+    Ok(())
+}
+
+fn main() -> Result<(), Box<dyn Error>> {
     let small = std::env::args().any(|arg| arg == "--small");
     let count = if small { 100_000 } else { 10_000_000 };
     println!(
@@ -145,6 +184,9 @@ fn main() -> Result<(), ViewError> {
         "    first record's name: {}",
         String::from_utf8_lossy(&first[..name_len])
     );
+
+    println!("\nNumPy: write a .npy, map it, read columns from it");
+    numpy_file(&people, mean)?;
 
     println!("\nimages: a pygame surface, downscaled 2x (seed 000)");
     let (width, height) = if small { (640, 360) } else { (1920, 1080) };

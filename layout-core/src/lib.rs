@@ -60,6 +60,12 @@ pub use record_buf::RecordBuf;
 pub use records::{Records, RecordsIter, RecordsIterMut, RecordsMut};
 pub use row_table::{convert_rows, RowTable};
 
+// NumPy interop
+#[cfg(feature = "alloc")]
+pub use dtype::{Dtype, DtypeError, DtypeField, DtypeKind, HasDtype, MismatchKind};
+#[cfg(feature = "std")]
+pub use npy::{Npy, NpyError, NpyFile, NpyHeader};
+
 /// Items used by code that `#[derive(PixelLayout)]` generates. Not a public API.
 #[doc(hidden)]
 pub mod __private {

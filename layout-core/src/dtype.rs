@@ -1,1 +1,0 @@
-//! NumPy dtype descriptions (work in progress).

@@ -1,0 +1,259 @@
+//! `DtypeError`: why a dtype description could not be parsed, built,
+//! printed, or matched against another one.
+
+use alloc::string::String;
+use core::fmt;
+
+/// Which aspect of two dtypes differs; carried by [`DtypeError::Mismatch`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MismatchKind {
+    /// The two records (or values) have different itemsizes.
+    Itemsize,
+    /// Two fields at the same offset have different names.
+    Name,
+    /// A field with the same name sits at a different offset.
+    Offset,
+    /// Element kinds differ (e.g. integer vs float, record vs scalar).
+    Kind,
+    /// Element sizes differ (e.g. `<i4` vs `<i8`).
+    Size,
+    /// Element counts differ (sub-array shapes).
+    Shape,
+    /// Byte orders differ (e.g. `<f8` vs `>f8`).
+    ByteOrder,
+    /// The expected side has a field the found side lacks.
+    MissingField,
+    /// The found side has a field the expected side lacks.
+    ExtraField,
+}
+
+impl MismatchKind {
+    fn describe(self) -> &'static str {
+        match self {
+            MismatchKind::Itemsize => "the itemsizes differ",
+            MismatchKind::Name => "the field names differ",
+            MismatchKind::Offset => "the offsets differ",
+            MismatchKind::Kind => "the element kinds differ",
+            MismatchKind::Size => "the element sizes differ",
+            MismatchKind::Shape => "the element counts (sub-array shapes) differ",
+            MismatchKind::ByteOrder => "the byte orders differ",
+            MismatchKind::MissingField => "the found dtype has no such field",
+            MismatchKind::ExtraField => "the expected dtype has no such field",
+        }
+    }
+
+    fn hint(self) -> &'static str {
+        match self {
+            MismatchKind::Itemsize => {
+                "check #[repr(C)] vs #[repr(C, packed)] and explicit `_pad: [u8; N]` fields \
+                 (aligned NumPy dtypes end in trailing padding)"
+            }
+            MismatchKind::Name => "rename the Rust field to the dtype's field name",
+            MismatchKind::Offset => {
+                "check #[repr(C)] vs #[repr(C, packed)] and the `_pad` fields before this one"
+            }
+            MismatchKind::Kind | MismatchKind::Size | MismatchKind::Shape => {
+                "change the Rust field's type"
+            }
+            MismatchKind::ByteOrder => {
+                "use Be<T> or Le<T> for fields stored in a non-native byte order"
+            }
+            MismatchKind::MissingField => "remove the field, or rename it to start with `_pad`",
+            MismatchKind::ExtraField => {
+                "add the field to the Rust type (or an explicit `_pad: [u8; N]` covering it)"
+            }
+        }
+    }
+}
+
+/// Why a dtype could not be parsed, built, printed, or matched.
+///
+/// Every variant carries the numbers and names needed to act; `Display`
+/// says what to change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DtypeError {
+    /// The text is not valid in the named syntax.
+    Syntax {
+        /// Which syntax was parsed: `"descr"`, `"typestr"` or `"PEP 3118"`.
+        syntax: &'static str,
+        /// Byte offset of the problem in the input.
+        position: usize,
+        /// What the parser expected there.
+        expected: &'static str,
+        /// What it found (a short excerpt, or `"end of input"`).
+        found: String,
+    },
+    /// A type code that no layout can describe, such as `'O'` (Python
+    /// objects: pointers, never zero-copy) or PEP 3118 `&` (pointers).
+    Unsupported {
+        /// The type code as written.
+        code: String,
+        /// Why it cannot be supported.
+        reason: &'static str,
+    },
+    /// A kind with a size it does not come in (`<i3`, `<c4`, `<U5` bytes).
+    InvalidSize {
+        /// The kind's typestr letter.
+        kind: char,
+        /// The size in bytes that was asked for.
+        size: usize,
+    },
+    /// A size, offset or shape product overflows `usize`.
+    Overflow {
+        /// What was being computed.
+        what: &'static str,
+    },
+    /// Descriptions nested deeper than this crate follows (a guard against
+    /// stack exhaustion on hostile input).
+    TooDeep {
+        /// The nesting limit.
+        limit: usize,
+    },
+    /// A field extends past the end of its record.
+    FieldOutOfRecord {
+        /// The field's name.
+        field: String,
+        /// Its offset in bytes.
+        offset: usize,
+        /// Its size in bytes.
+        size: usize,
+        /// The record's itemsize.
+        itemsize: usize,
+    },
+    /// Two fields share bytes.
+    OverlappingFields {
+        /// The earlier field.
+        first: String,
+        /// Where it ends (exclusive).
+        first_end: usize,
+        /// The later field.
+        second: String,
+        /// Where it starts.
+        second_offset: usize,
+    },
+    /// Two fields have the same name.
+    DuplicateField {
+        /// The repeated name.
+        name: String,
+    },
+    /// A field without a name that is not padding.
+    EmptyName {
+        /// The field's offset.
+        offset: usize,
+    },
+    /// A description is structurally wrong (a list entry that is not a
+    /// `(name, format[, shape])` tuple, dict keys of unequal lengths, ...).
+    Malformed {
+        /// Which syntax was parsed.
+        syntax: &'static str,
+        /// What was wrong, as a short sentence fragment.
+        problem: String,
+    },
+    /// The dtype cannot be written in the requested syntax (a `:` in a PEP
+    /// 3118 field name, datetimes in PEP 3118, ...).
+    NotRepresentable {
+        /// The target syntax.
+        syntax: &'static str,
+        /// What could not be written.
+        what: String,
+    },
+    /// Two dtypes differ; names the first field (in offset order) that does.
+    Mismatch {
+        /// Dotted path of the field (`"p.x"`), or `""` for the whole dtype.
+        field: String,
+        /// Which aspect differs.
+        kind: MismatchKind,
+        /// The expected side (the Rust type in `T::dtype().check(..)`),
+        /// as a descr entry with its offset.
+        expected: String,
+        /// The found side (the file, the foreign buffer).
+        found: String,
+    },
+}
+
+impl fmt::Display for DtypeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DtypeError::Syntax {
+                syntax,
+                position,
+                expected,
+                found,
+            } => write!(
+                f,
+                "invalid {syntax} at byte {position}: expected {expected}, found {found}"
+            ),
+            DtypeError::Unsupported { code, reason } => write!(
+                f,
+                "type code `{code}` is not supported: {reason}"
+            ),
+            DtypeError::InvalidSize { kind, size } => write!(
+                f,
+                "kind `{kind}` does not come in {size} bytes; check the typestr's size digits"
+            ),
+            DtypeError::Overflow { what } => {
+                write!(f, "{what} overflows the address space; the description is corrupt")
+            }
+            DtypeError::TooDeep { limit } => write!(
+                f,
+                "description nested deeper than {limit} levels; flatten the nested records"
+            ),
+            DtypeError::FieldOutOfRecord {
+                field,
+                offset,
+                size,
+                itemsize,
+            } => write!(
+                f,
+                "field `{field}` at offset {offset} with size {size} ends at byte {} but the record \
+                 has only {itemsize} bytes; raise the itemsize or move the field",
+                offset.saturating_add(*size)
+            ),
+            DtypeError::OverlappingFields {
+                first,
+                first_end,
+                second,
+                second_offset,
+            } => write!(
+                f,
+                "fields `{first}` (ends at byte {first_end}) and `{second}` (starts at byte \
+                 {second_offset}) overlap; a layout needs disjoint fields"
+            ),
+            DtypeError::DuplicateField { name } => {
+                write!(f, "field name `{name}` appears twice; field names must be unique")
+            }
+            DtypeError::EmptyName { offset } => write!(
+                f,
+                "the field at offset {offset} has an empty name but is not `|V` padding; name it"
+            ),
+            DtypeError::Malformed { syntax, problem } => {
+                write!(f, "malformed {syntax}: {problem}")
+            }
+            DtypeError::NotRepresentable { syntax, what } => {
+                write!(f, "cannot write {what} as {syntax}")
+            }
+            DtypeError::Mismatch {
+                field,
+                kind,
+                expected,
+                found,
+            } => {
+                if field.is_empty() {
+                    write!(f, "dtypes differ: ")?;
+                } else {
+                    write!(f, "dtypes differ at field `{field}`: ")?;
+                }
+                write!(
+                    f,
+                    "{}: expected {expected}, found {found}; {}",
+                    kind.describe(),
+                    kind.hint()
+                )
+            }
+        }
+    }
+}
+
+impl core::error::Error for DtypeError {}

@@ -1,0 +1,332 @@
+//! `NpyError`: why a `.npy` file could not be read, viewed or written.
+
+use crate::dtype::DtypeError;
+use crate::error::ViewError;
+use alloc::boxed::Box;
+use std::fmt;
+use std::string::String;
+use std::vec::Vec;
+
+/// Why a `.npy` file could not be read, viewed or written.
+///
+/// Every variant carries the numbers (offsets, lengths, versions, shapes)
+/// needed to see what is wrong; `Display` says what to do about it.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum NpyError {
+    /// Reading or writing failed in the operating system.
+    Io {
+        /// What was being done (`"open the file"`, `"write the data"`).
+        action: &'static str,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The file ends before the fixed-size start of a `.npy` file (magic,
+    /// version, header length).
+    Truncated {
+        /// Bytes needed for the part being read.
+        needed: usize,
+        /// Bytes the file has.
+        available: usize,
+    },
+    /// The file does not start with `\x93NUMPY`.
+    BadMagic {
+        /// The first (up to six) bytes of the file.
+        found: Vec<u8>,
+    },
+    /// A format version other than 1.0, 2.0 and 3.0.
+    UnsupportedVersion {
+        /// Major version byte.
+        major: u8,
+        /// Minor version byte.
+        minor: u8,
+    },
+    /// The header length field points past the end of the file.
+    HeaderPastEnd {
+        /// The header length the file declares.
+        header_len: usize,
+        /// Where the header starts.
+        header_start: usize,
+        /// Bytes the file has.
+        available: usize,
+    },
+    /// A version 3.0 header that is not valid UTF-8.
+    HeaderEncoding {
+        /// Byte offset, within the header, of the first invalid byte.
+        position: usize,
+    },
+    /// The header is not a valid Python literal.
+    HeaderSyntax {
+        /// Byte offset within the header text.
+        position: usize,
+        /// What the parser expected there.
+        expected: &'static str,
+        /// What it found.
+        found: String,
+    },
+    /// The header is a Python literal, but not a dict.
+    HeaderNotDict {
+        /// What it is instead (`"a list"`, ...).
+        found: &'static str,
+    },
+    /// The header dict does not have exactly the keys `'descr'`,
+    /// `'fortran_order'` and `'shape'`.
+    HeaderKeys {
+        /// The keys found, as Python writes them.
+        found: Vec<String>,
+    },
+    /// `'shape'` is not a tuple of non-negative ints.
+    BadShape {
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// `'fortran_order'` is not `True` or `False`.
+    BadFortranOrder {
+        /// What it is instead.
+        found: &'static str,
+    },
+    /// `'descr'` is not a dtype this crate can describe (including object
+    /// dtypes, which hold pointers).
+    Descr {
+        /// Why.
+        source: Box<DtypeError>,
+    },
+    /// The number of bytes the shape implies overflows `usize`.
+    ShapeOverflow {
+        /// The shape, as written in the header.
+        shape: String,
+        /// Size of one element in bytes.
+        itemsize: usize,
+    },
+    /// The file has fewer data bytes than the shape and dtype need.
+    DataTooShort {
+        /// Bytes needed: the product of the shape times the itemsize.
+        needed: usize,
+        /// Bytes after the header.
+        available: usize,
+        /// The shape from the header.
+        shape: Vec<usize>,
+        /// Size of one element in bytes.
+        itemsize: usize,
+    },
+    /// The data is in Fortran (column-major) order with more than one axis
+    /// longer than 1, so the elements are not in C order.
+    FortranOrder {
+        /// The shape from the header.
+        shape: Vec<usize>,
+    },
+    /// The file's dtype does not match the requested Rust type.
+    Dtype {
+        /// The Rust type asked for.
+        type_name: &'static str,
+        /// The first difference.
+        source: Box<DtypeError>,
+    },
+    /// The data does not start at an address aligned for the Rust type.
+    Misaligned {
+        /// The Rust type asked for.
+        type_name: &'static str,
+        /// The alignment it needs.
+        required: usize,
+        /// Where the data starts in the file.
+        data_offset: usize,
+        /// The data's address modulo `required`.
+        address_remainder: usize,
+    },
+    /// The data could not be viewed (see the wrapped error).
+    View {
+        /// Why.
+        source: ViewError,
+    },
+    /// No field of that name.
+    NoSuchField {
+        /// The name asked for.
+        name: String,
+        /// The fields there are.
+        fields: Vec<String>,
+    },
+    /// A field's dtype does not match the requested column type.
+    FieldType {
+        /// The field.
+        field: String,
+        /// The Rust type asked for.
+        type_name: &'static str,
+        /// The difference.
+        source: Box<DtypeError>,
+    },
+    /// The header would not fit in a `.npy` header length field.
+    HeaderTooLong {
+        /// The header's length in bytes.
+        len: usize,
+    },
+    /// Data to write does not have the length the shape and dtype imply.
+    DataLength {
+        /// Bytes the shape and dtype imply.
+        expected: usize,
+        /// Bytes given.
+        given: usize,
+    },
+}
+
+fn list(items: &[String]) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        if i == 12 {
+            out.push_str(&std::format!("... ({} more)", items.len() - 12));
+            break;
+        }
+        out.push_str(item);
+    }
+    out
+}
+
+impl fmt::Display for NpyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NpyError::Io { action, source } => write!(f, "could not {action}: {source}"),
+            NpyError::Truncated { needed, available } => write!(
+                f,
+                "file of {available} bytes is too short for a .npy file, whose fixed start needs \
+                 {needed} bytes; the file is truncated or not a .npy file"
+            ),
+            NpyError::BadMagic { found } => write!(
+                f,
+                "not a .npy file: it starts with {found:02x?} instead of the magic \\x93NUMPY \
+                 (93 4e 55 4d 50 59)"
+            ),
+            NpyError::UnsupportedVersion { major, minor } => write!(
+                f,
+                ".npy format version {major}.{minor} is not supported; versions 1.0, 2.0 and 3.0 \
+                 are (re-save the file with numpy.save)"
+            ),
+            NpyError::HeaderPastEnd {
+                header_len,
+                header_start,
+                available,
+            } => write!(
+                f,
+                "the header claims {header_len} bytes from byte {header_start}, ending at byte {}, \
+                 but the file has {available} bytes; the file is truncated or corrupt",
+                header_start.saturating_add(*header_len)
+            ),
+            NpyError::HeaderEncoding { position } => write!(
+                f,
+                "the version 3.0 header is not valid UTF-8 (first bad byte at header offset \
+                 {position}); the file is corrupt"
+            ),
+            NpyError::HeaderSyntax {
+                position,
+                expected,
+                found,
+            } => write!(
+                f,
+                "the header is not a valid Python literal: at byte {position} expected {expected}, \
+                 found {found}"
+            ),
+            NpyError::HeaderNotDict { found } => write!(
+                f,
+                "the header is {found}, not a dict with 'descr', 'fortran_order' and 'shape'"
+            ),
+            NpyError::HeaderKeys { found } => write!(
+                f,
+                "the header dict has the keys [{}]; a .npy header has exactly 'descr', \
+                 'fortran_order' and 'shape'",
+                list(found)
+            ),
+            NpyError::BadShape { problem } => write!(
+                f,
+                "the header's 'shape' must be a tuple of non-negative ints: {problem}"
+            ),
+            NpyError::BadFortranOrder { found } => write!(
+                f,
+                "the header's 'fortran_order' must be True or False, found {found}"
+            ),
+            NpyError::Descr { source } => write!(f, "the header's 'descr' is not usable: {source}"),
+            NpyError::ShapeOverflow { shape, itemsize } => write!(
+                f,
+                "shape {shape} with {itemsize}-byte elements needs more bytes than the address \
+                 space has; the header is corrupt"
+            ),
+            NpyError::DataTooShort {
+                needed,
+                available,
+                shape,
+                itemsize,
+            } => write!(
+                f,
+                "shape {shape:?} of {itemsize}-byte elements needs {needed} data bytes but the file \
+                 has {available} after the header; the file is truncated"
+            ),
+            NpyError::FortranOrder { shape } => write!(
+                f,
+                "the data of shape {shape:?} is in Fortran (column-major) order, so records are \
+                 not adjacent in C order; re-save it with numpy.save(path, numpy.ascontiguousarray(a)), \
+                 or read the raw bytes with data()"
+            ),
+            NpyError::Dtype { type_name, source } => {
+                write!(f, "the file's dtype does not match `{type_name}`: {source}")
+            }
+            NpyError::Misaligned {
+                type_name,
+                required,
+                data_offset,
+                address_remainder,
+            } => write!(
+                f,
+                "the data starts at byte {data_offset} of the file, at an address {address_remainder} \
+                 bytes past a multiple of {required}, but `{type_name}` needs {required}-byte \
+                 alignment; open the file with NpyFile::open (page-aligned mapping) or \
+                 NpyFile::read_from (64-byte aligned copy), or use a #[repr(C, packed)] type"
+            ),
+            NpyError::View { source } => write!(f, "the data cannot be viewed: {source}"),
+            NpyError::NoSuchField { name, fields } => write!(
+                f,
+                "there is no field `{name}`; the fields are [{}] (nested fields as `outer.inner`)",
+                list(fields)
+            ),
+            NpyError::FieldType {
+                field,
+                type_name,
+                source,
+            } => write!(
+                f,
+                "field `{field}` cannot be read as `{type_name}`: {source}"
+            ),
+            NpyError::HeaderTooLong { len } => write!(
+                f,
+                "the header would be {len} bytes, more than a .npy header length field holds \
+                 (4294967295)"
+            ),
+            NpyError::DataLength { expected, given } => write!(
+                f,
+                "the shape and dtype need {expected} data bytes but {given} were given; pass data \
+                 (or a shape) whose sizes agree"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for NpyError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            NpyError::Io { source, .. } => Some(source),
+            NpyError::Descr { source }
+            | NpyError::Dtype { source, .. }
+            | NpyError::FieldType { source, .. } => Some(&**source),
+            NpyError::View { source } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+impl From<std::io::Error> for NpyError {
+    fn from(source: std::io::Error) -> Self {
+        NpyError::Io {
+            action: "read or write the stream",
+            source,
+        }
+    }
+}
