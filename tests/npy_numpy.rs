@@ -402,6 +402,15 @@ fn bgra_image() -> Result<(), NpyError> {
             assert_eq!(pixels.get(y * W + x), Some(&bgra(x, y)), "pixel ({x}, {y})");
         }
     }
+    // The same bytes as an image: shape (h, w, 4) with one pixel per (y, x).
+    let image = file.image::<[u8; 4]>()?;
+    assert_eq!((image.width(), image.height()), (W, H));
+    for y in 0..H {
+        for x in 0..W {
+            assert_eq!(image.get(x, y), Some(bgra(x, y)), "image pixel ({x}, {y})");
+        }
+    }
+    assert!(matches!(file.image::<u8>(), Err(NpyError::NotAnImage { .. })));
     // One record per row, or per byte.
     assert_eq!(file.records::<[[u8; 4]; W]>()?.len(), H);
     assert_eq!(file.records::<u8>()?.len(), H * W * 4);

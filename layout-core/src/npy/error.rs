@@ -109,6 +109,16 @@ pub enum NpyError {
         /// Size of one element in bytes.
         itemsize: usize,
     },
+    /// An image needs a shape `(height, width, ...)` with one pixel per
+    /// `(y, x)`; this shape has fewer axes or another pixel count.
+    NotAnImage {
+        /// The shape from the header.
+        shape: Vec<usize>,
+        /// How many pixels of the requested type the data holds.
+        pixels: usize,
+        /// The requested pixel type.
+        type_name: &'static str,
+    },
     /// The data is in Fortran (column-major) order with more than one axis
     /// longer than 1, so the elements are not in C order.
     FortranOrder {
@@ -259,6 +269,16 @@ impl fmt::Display for NpyError {
                 f,
                 "shape {shape:?} of {itemsize}-byte elements needs {needed} data bytes but the file \
                  has {available} after the header; the file is truncated"
+            ),
+            NpyError::NotAnImage {
+                shape,
+                pixels,
+                type_name,
+            } => write!(
+                f,
+                "an image of `{type_name}` needs a shape (height, width, ...) with one pixel per \
+                 (y, x), but the shape is {shape:?} and the data holds {pixels} pixel(s); choose \
+                 a pixel type covering every axis after the second"
             ),
             NpyError::FortranOrder { shape } => write!(
                 f,

@@ -45,6 +45,7 @@ pub use write::{header_bytes, write, write_as, write_bytes, write_slice};
 use crate::column::Column;
 use crate::dtype::{descr, literal, Dtype, DtypeError, DtypeField, HasDtype};
 use crate::error::ViewError;
+use crate::image::ImageView;
 use crate::layout::PixelLayout;
 use crate::record_buf::RecordBuf;
 use crate::records::Records;
@@ -171,6 +172,25 @@ impl NpyHeader {
             },
             source => NpyError::View { source },
         })
+    }
+
+    fn image<'a, P: PixelLayout>(&self, data: &'a [u8]) -> Result<ImageView<'a, P>, NpyError> {
+        let records = self.records::<P>(data)?;
+        let not_an_image = || NpyError::NotAnImage {
+            shape: self.shape.clone(),
+            pixels: records.len(),
+            type_name: core::any::type_name::<P>(),
+        };
+        let [height, width, ..] = self.shape[..] else {
+            return Err(not_an_image());
+        };
+        if height.checked_mul(width) != Some(records.len()) {
+            return Err(not_an_image());
+        }
+        // Rows are adjacent: each is `width` pixels of `P`.
+        let pitch = width * core::mem::size_of::<P>();
+        ImageView::from_bytes(data, width, height, pitch)
+            .map_err(|source| NpyError::View { source })
     }
 
     fn column<'a, F: PixelLayout>(
@@ -504,6 +524,29 @@ impl<'a> Npy<'a> {
     pub fn column<F: PixelLayout>(&self, name: &str) -> Result<Column<'a, F>, NpyError> {
         self.header.column(self.data, name)
     }
+
+    /// The data as an image: the first axis is the height, the second the
+    /// width, and one pixel `P` covers every further axis (`[u8; 4]` or a
+    /// derived `Bgra8` over an `(h, w, 4)` `'|u1'` file), after the same
+    /// dtype check as [`Npy::records`].
+    ///
+    /// ```
+    /// use typed_layout::{npy, HasDtype, Npy, NpyError};
+    ///
+    /// let pixels = [[1u8, 2, 3, 4]; 6]; // 3 x 2 pixels, as numpy.zeros((2, 3, 4), 'u1')
+    /// let mut file = Vec::new();
+    /// npy::write_bytes(&mut file, pixels.as_flattened(), &u8::dtype(), &[2, 3, 4])?;
+    /// let npy = Npy::from_bytes(&file)?;
+    /// let image = npy.image::<[u8; 4]>()?;
+    /// assert_eq!((image.width(), image.height()), (3, 2));
+    /// assert_eq!(image.get(2, 1), Some([1, 2, 3, 4]));
+    /// // A pixel must cover every axis after the second.
+    /// assert!(matches!(npy.image::<u8>(), Err(NpyError::NotAnImage { pixels: 24, .. })));
+    /// # Ok::<(), typed_layout::NpyError>(())
+    /// ```
+    pub fn image<P: PixelLayout>(&self) -> Result<ImageView<'a, P>, NpyError> {
+        self.header.image(self.data)
+    }
 }
 
 /// Where an [`NpyFile`]'s bytes live.
@@ -694,6 +737,11 @@ impl NpyFile {
     /// One field as a column of `F` (see [`Npy::column`]).
     pub fn column<F: PixelLayout>(&self, name: &str) -> Result<Column<'_, F>, NpyError> {
         self.header.column(self.data(), name)
+    }
+
+    /// The data as an image of `P` (see [`Npy::image`]).
+    pub fn image<P: PixelLayout>(&self) -> Result<ImageView<'_, P>, NpyError> {
+        self.header.image(self.data())
     }
 }
 
