@@ -46,9 +46,9 @@ pub unsafe trait PixelLayout: Copy + 'static {
     /// The exact description of this type's bytes.
     const LAYOUT: Layout;
 
-    /// Not a public API. The types of a derived struct's fields as a list
-    /// `(A, (B, ()))`, which the derive writes from the struct definition;
-    /// `()` for the built-in types. The bound makes the compiler check that
+    /// Not a public API. The types of a derived struct's fields as a
+    /// balanced tree of tuples (`((A,), (B,))`), which the derive writes from
+    /// the struct definition; `()` for the built-in types. The bound makes the compiler check that
     /// every field type is a real `PixelLayout`.
     #[doc(hidden)]
     type __Fields: check::FieldList;
@@ -266,10 +266,14 @@ pub mod check {
     mod sealed {
         pub trait Sealed {}
         impl Sealed for () {}
-        impl<H: super::PixelLayout, T: super::FieldList> Sealed for (H, T) {}
+        impl<F: super::PixelLayout> Sealed for (F,) {}
+        impl<L: super::FieldList, R: super::FieldList> Sealed for (L, R) {}
     }
 
-    /// A list of field types `(A, (B, ()))`, each a `PixelLayout` (sealed).
+    /// The field types of a struct as a balanced tree of tuples: `(F,)` is
+    /// one field, `(L, R)` two subtrees, `()` none — so a struct of `n`
+    /// fields nests only `log2(n)` deep. Sealed; built-in tuples only, so no
+    /// path in derived code can substitute another type.
     pub trait FieldList: sealed::Sealed {
         /// Sum of the field sizes.
         const SIZE: usize;
@@ -282,11 +286,16 @@ pub mod check {
         const PROVEN: () = ();
     }
 
-    impl<H: PixelLayout, T: FieldList> FieldList for (H, T) {
-        const SIZE: usize = size_of::<H>() + T::SIZE;
+    impl<F: PixelLayout> FieldList for (F,) {
+        const SIZE: usize = size_of::<F>();
+        const PROVEN: () = F::__PROOF;
+    }
+
+    impl<L: FieldList, R: FieldList> FieldList for (L, R) {
+        const SIZE: usize = L::SIZE + R::SIZE;
         const PROVEN: () = {
-            let () = H::__PROOF;
-            T::PROVEN
+            let () = L::PROVEN;
+            R::PROVEN
         };
     }
 

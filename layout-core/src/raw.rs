@@ -1059,6 +1059,42 @@ impl Geometry {
         }
     }
 
+    /// Row-major `width x height` pixels of `T` starting at `base`, where
+    /// `base` is the start of a slice of `len` elements: checks that the
+    /// sizes agree. The caller passes the pointer with the permission the
+    /// view needs (`as_mut_ptr` for mutable views).
+    fn packed<T>(
+        base: *const u8,
+        len: usize,
+        width: usize,
+        height: usize,
+    ) -> Result<Self, ViewError> {
+        let expected = width.checked_mul(height).ok_or(ViewError::Overflow {
+            len: height,
+            stride: width as isize,
+        })?;
+        if expected != len {
+            return Err(ViewError::LengthMismatch {
+                expected,
+                given: len,
+            });
+        }
+        // width * size_of::<T>() <= the slice's byte length, which fits isize
+        // (or height is 0 and the stride is unused).
+        let row = if height > 0 {
+            width * size_of::<T>()
+        } else {
+            0
+        };
+        Ok(Geometry {
+            base,
+            width,
+            height,
+            x_stride: size_of::<T>() as isize,
+            y_stride: row as isize,
+        })
+    }
+
     /// The same pixels with x and y swapped.
     fn transposed(&self) -> Self {
         Geometry {
@@ -1135,30 +1171,8 @@ impl<'a, T: PixelLayout> Grid<'a, T> {
         height: usize,
     ) -> Result<Self, ViewError> {
         proven::<T>();
-        let expected = width.checked_mul(height).ok_or(ViewError::Overflow {
-            len: height,
-            stride: width as isize,
-        })?;
-        if expected != pixels.len() {
-            return Err(ViewError::LengthMismatch {
-                expected,
-                given: pixels.len(),
-            });
-        }
-        // width * size_of::<T>() <= the slice's byte length, which fits isize
-        // (or height is 0 and the stride is unused).
-        let row = if height > 0 {
-            width * size_of::<T>()
-        } else {
-            0
-        };
-        Ok(Self::from_geometry(Geometry {
-            base: pixels.as_ptr().cast(),
-            width,
-            height,
-            x_stride: size_of::<T>() as isize,
-            y_stride: row as isize,
-        }))
+        let geometry = Geometry::packed::<T>(pixels.as_ptr().cast(), pixels.len(), width, height)?;
+        Ok(Self::from_geometry(geometry))
     }
 
     /// `width * height` copies of one value (both strides zero).
@@ -1328,9 +1342,11 @@ impl<'a, T: PixelLayout> GridMut<'a, T> {
         height: usize,
     ) -> Result<Self, ViewError> {
         proven::<T>();
-        // Same geometry as the shared form; distinct slice elements never
-        // share a byte, and the slice is borrowed exclusively.
-        let geometry = Grid::from_slice(pixels, width, height)?.geometry;
+        // Distinct slice elements never share a byte, and the slice is
+        // borrowed exclusively. The base comes from `as_mut_ptr`, so writes
+        // through it are allowed (a pointer from a shared `&[T]` is not).
+        let base = pixels.as_mut_ptr().cast::<u8>().cast_const();
+        let geometry = Geometry::packed::<T>(base, pixels.len(), width, height)?;
         Ok(Self::from_geometry(geometry))
     }
 
@@ -1377,7 +1393,7 @@ impl<'a, T: PixelLayout> GridMut<'a, T> {
 
     /// Row `y` (callers check `y < height`): its pixels are pixels of this
     /// grid, so they are in bounds and pairwise disjoint.
-    fn row_unchecked<'b>(&self, y: usize) -> StridedMut<'b, T> {
+    fn row_unchecked<'b>(&mut self, y: usize) -> StridedMut<'b, T> {
         let base = self.geometry.row_start(y).cast_mut();
         let (len, stride) = (self.geometry.width, self.geometry.x_stride);
         StridedMut {

@@ -144,12 +144,9 @@ fn layout_impl(input: &Input, fields: &[FieldDef]) -> TokenStream {
             }
         }
     });
-    // `(A, (B, ()))`: built from the struct's own field types, with no path
-    // that `crate = ...` could redirect, for the trait's own proof.
-    let field_list = fields.iter().rev().fold(quote!(()), |tail, field| {
-        let ty = field.ty;
-        quote_spanned!(ty.span()=> (#ty, #tail))
-    });
+    // A balanced tree of tuples of the struct's own field types, with no
+    // path that `crate = ...` could redirect, for the trait's own proof.
+    let field_list = field_tree(fields);
     quote! {
         // The constants above prove no padding and a non-zero size; valid.rs
         // checked the repr; offsets and sizes come from offset_of!/size_of.
@@ -166,6 +163,24 @@ fn layout_impl(input: &Input, fields: &[FieldDef]) -> TokenStream {
                     packed: #packed,
                 },
             };
+        }
+    }
+}
+
+/// `(A,)` for one field, `(left, right)` halves for more, `()` for none:
+/// nesting grows as log2 of the field count, far below the compiler's
+/// recursion limit for any struct (a list would stop at ~128 fields).
+fn field_tree(fields: &[FieldDef]) -> TokenStream {
+    match fields {
+        [] => quote!(()),
+        [field] => {
+            let ty = field.ty;
+            quote_spanned!(ty.span()=> (#ty,))
+        }
+        _ => {
+            let (left, right) = fields.split_at(fields.len() / 2);
+            let (left, right) = (field_tree(left), field_tree(right));
+            quote!((#left, #right))
         }
     }
 }
