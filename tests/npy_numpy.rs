@@ -410,7 +410,10 @@ fn bgra_image() -> Result<(), NpyError> {
             assert_eq!(image.get(x, y), Some(bgra(x, y)), "image pixel ({x}, {y})");
         }
     }
-    assert!(matches!(file.image::<u8>(), Err(NpyError::NotAnImage { .. })));
+    assert!(matches!(
+        file.image::<u8>(),
+        Err(NpyError::NotAnImage { .. })
+    ));
     // One record per row, or per byte.
     assert_eq!(file.records::<[[u8; 4]; W]>()?.len(), H);
     assert_eq!(file.records::<u8>()?.len(), H * W * 4);

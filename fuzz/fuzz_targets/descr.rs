@@ -1,5 +1,6 @@
 //! NumPy `descr` literals and typestrs: whatever parses must print and parse
-//! back to the same dtype.
+//! back to the same dtype (descr, typestr for scalars, and PEP 3118 when
+//! the dtype has a PEP 3118 spelling), and match itself.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -9,11 +10,36 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    for parsed in [Dtype::from_descr(text), Dtype::parse(text)] {
+    for parsed in [
+        Dtype::from_descr(text),
+        Dtype::from_typestr(text),
+        Dtype::parse(text),
+    ] {
         if let Ok(dtype) = parsed {
             let printed = dtype.descr();
             let again = Dtype::from_descr(&printed);
-            assert_eq!(again.as_ref(), Ok(&dtype), "descr {printed:?} of {text:?} did not round-trip");
+            assert_eq!(
+                again.as_ref(),
+                Ok(&dtype),
+                "descr {printed:?} of {text:?} did not round-trip"
+            );
+            if dtype.is_scalar() {
+                let typestr = dtype.typestr();
+                let again = Dtype::from_typestr(&typestr);
+                assert_eq!(
+                    again.as_ref(),
+                    Ok(&dtype),
+                    "typestr {typestr:?} of {text:?} did not round-trip"
+                );
+            }
+            if let Ok(format) = dtype.pep3118() {
+                let again = Dtype::from_pep3118(&format);
+                assert_eq!(
+                    again.as_ref(),
+                    Ok(&dtype),
+                    "PEP 3118 {format:?} of {text:?} did not round-trip"
+                );
+            }
             assert!(dtype.check(&dtype).is_ok());
         }
     }

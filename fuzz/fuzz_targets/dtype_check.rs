@@ -1,5 +1,6 @@
-//! Compatibility checks between two fuzzed dtypes: `check` and `matches`
-//! agree, a dtype matches itself, and nothing panics.
+//! Compatibility checks between two fuzzed dtypes (two lines of any of the
+//! three syntaxes): `check` and `matches` agree, a dtype matches itself, a
+//! match means the same size, and nothing panics.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -19,4 +20,11 @@ fuzz_target!(|data: &[u8]| {
         let _ = error.to_string();
     }
     assert!(a.matches(&a) && b.matches(&b));
+    if a.matches(&b) {
+        assert_eq!(
+            a.itemsize(),
+            b.itemsize(),
+            "{left:?} matches {right:?} with another size"
+        );
+    }
 });

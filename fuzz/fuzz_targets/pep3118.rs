@@ -1,5 +1,5 @@
 //! PEP 3118 format strings: whatever parses prints (when it can) to a
-//! format that parses back to the same size.
+//! format that parses back to the same dtype, and its descr round-trips.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -10,11 +10,21 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     if let Ok(dtype) = Dtype::from_pep3118(text) {
-        let _ = dtype.descr();
-        if let Ok(printed) = dtype.pep3118() {
-            let again = Dtype::from_pep3118(&printed)
-                .unwrap_or_else(|e| panic!("{printed:?} (from {text:?}) does not parse: {e}"));
-            assert_eq!(again.itemsize(), dtype.itemsize(), "{printed:?} from {text:?}");
+        let printed = dtype.descr();
+        let again = Dtype::from_descr(&printed);
+        assert_eq!(
+            again.as_ref(),
+            Ok(&dtype),
+            "descr {printed:?} of {text:?} did not round-trip"
+        );
+        if let Ok(format) = dtype.pep3118() {
+            let again = Dtype::from_pep3118(&format)
+                .unwrap_or_else(|e| panic!("{format:?} (from {text:?}) does not parse: {e}"));
+            assert_eq!(
+                again, dtype,
+                "PEP 3118 {format:?} of {text:?} did not round-trip"
+            );
         }
+        assert!(dtype.check(&dtype).is_ok());
     }
 });

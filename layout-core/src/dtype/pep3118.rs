@@ -18,6 +18,7 @@
 use super::descr::round_up;
 use super::{Dtype, DtypeError, DtypeField, DtypeKind, Repr, MAX_NESTING};
 use crate::layout::ByteOrder;
+use alloc::collections::BTreeSet;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -425,6 +426,8 @@ impl Stream<'_> {
         if depth > MAX_NESTING {
             return Err(DtypeError::TooDeep { limit: MAX_NESTING });
         }
+        // Explicit field names, for duplicates and for naming unnamed items.
+        let mut taken: BTreeSet<String> = BTreeSet::new();
         let mut fields: Vec<(Option<String>, usize, Dtype)> = Vec::new();
         let mut offset = 0usize;
         let mut common = 1usize;
@@ -564,10 +567,10 @@ impl Stream<'_> {
             let size = value.itemsize;
             if !(is_padding && name.is_none()) {
                 if let Some(name) = &name {
-                    if fields
-                        .iter()
-                        .any(|(other, _, _)| other.as_ref() == Some(name))
-                    {
+                    // A set, not a scan of `fields`: a format of n items
+                    // must parse in O(n log n) (found by fuzzing: 16000
+                    // items took 0.2 s, a megabyte of them minutes).
+                    if !taken.insert(name.clone()) {
                         return Err(DtypeError::DuplicateField { name: name.clone() });
                     }
                 }
@@ -599,9 +602,9 @@ impl Stream<'_> {
                 return Ok((only, common));
             }
         }
-        // Unnamed items get the first free name f0, f1, ...
+        // Unnamed items get the first free name f0, f1, ... (NumPy's
+        // `_fix_names`); `taken` holds every explicit name.
         let mut named: Vec<DtypeField> = Vec::with_capacity(fields.len());
-        let taken: Vec<Option<String>> = fields.iter().map(|(name, _, _)| name.clone()).collect();
         let mut next = 0usize;
         for (name, offset, dtype) in fields {
             let name = match name {
@@ -609,11 +612,7 @@ impl Stream<'_> {
                 None => loop {
                     let candidate = format!("f{next}");
                     next += 1;
-                    let used = taken
-                        .iter()
-                        .any(|t| t.as_deref() == Some(candidate.as_str()))
-                        || named.iter().any(|f| f.name == candidate);
-                    if !used {
+                    if !taken.contains(&candidate) {
                         break candidate;
                     }
                 },

@@ -50,6 +50,7 @@ use crate::layout::PixelLayout;
 use crate::record_buf::RecordBuf;
 use crate::records::Records;
 use std::boxed::Box;
+use std::collections::BTreeSet;
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
@@ -348,20 +349,23 @@ fn parse_header(bytes: &[u8]) -> Result<NpyHeader, NpyError> {
             found: value.type_name(),
         });
     };
-    let mut keys: Vec<String> = Vec::new();
-    for (key, _) in entries {
-        let mut shown = String::new();
-        match key {
-            literal::Value::Str(k) => literal::push_repr(&mut shown, k),
-            other => shown.push_str(other.type_name()),
-        }
-        if !keys.contains(&shown) {
-            keys.push(shown);
-        }
-    }
-    keys.sort();
-    if keys != ["'descr'", "'fortran_order'", "'shape'"] {
-        return Err(NpyError::HeaderKeys { found: keys });
+    // A set, not a scan of a list: a header of n keys must be checked in
+    // O(n log n) (found by fuzzing: 64000 keys took 3 s).
+    let keys: BTreeSet<String> = entries
+        .iter()
+        .map(|(key, _)| {
+            let mut shown = String::new();
+            match key {
+                literal::Value::Str(k) => literal::push_repr(&mut shown, k),
+                other => shown.push_str(other.type_name()),
+            }
+            shown
+        })
+        .collect();
+    if !keys.iter().eq(["'descr'", "'fortran_order'", "'shape'"]) {
+        return Err(NpyError::HeaderKeys {
+            found: keys.into_iter().collect(),
+        });
     }
     let fortran_order = match value.get("fortran_order") {
         Some(literal::Value::Bool(b)) => *b,
