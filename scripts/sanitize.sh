@@ -38,7 +38,7 @@ run_valgrind() {
 for line in sys.stdin:
     m = json.loads(line)
     target = m.get("target", {})
-    if m.get("reason") == "compiler-artifact" and m.get("executable") and target["name"] != "ui" and "proc-macro" not in target["kind"]:
+    if m.get("reason") == "compiler-artifact" and m.get("executable") and m.get("profile", {}).get("test") and target["name"] != "ui" and "proc-macro" not in target["kind"]:
         print(m["executable"])')
     for binary in $binaries; do
         echo "-- $binary"
