@@ -29,7 +29,7 @@ use core::ops::RangeBounds;
 /// assert!(values.as_slice().is_none()); // 6 bytes apart: not a slice
 /// ```
 pub struct Column<'a, F> {
-    raw: Strided<'a, F>,
+    pub(crate) raw: Strided<'a, F>,
 }
 
 impl<F> Clone for Column<'_, F> {
@@ -321,7 +321,7 @@ impl<F: PixelLayout> core::iter::FusedIterator for ColumnIter<'_, F> {}
 /// assert_eq!(points, [Point { x: 10.0, y: -2.0 }, Point { x: 30.0, y: -4.0 }]);
 /// ```
 pub struct ColumnMut<'a, F> {
-    raw: StridedMut<'a, F>,
+    pub(crate) raw: StridedMut<'a, F>,
 }
 
 impl<'a, F: PixelLayout> ColumnMut<'a, F> {

@@ -70,7 +70,7 @@ fn check_rect(
 /// # Ok::<(), typed_layout::ViewError>(())
 /// ```
 pub struct ImageView<'a, P> {
-    raw: Grid<'a, P>,
+    pub(crate) raw: Grid<'a, P>,
 }
 
 impl<P> Clone for ImageView<'_, P> {
@@ -469,7 +469,7 @@ impl<'a, P: PixelLayout> Iterator for Windows<'a, P> {
 /// # Ok::<(), typed_layout::ViewError>(())
 /// ```
 pub struct ImageViewMut<'a, P> {
-    raw: GridMut<'a, P>,
+    pub(crate) raw: GridMut<'a, P>,
 }
 
 impl<'a, P: PixelLayout> ImageViewMut<'a, P> {

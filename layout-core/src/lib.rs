@@ -32,6 +32,8 @@ mod error;
 mod image;
 #[cfg(feature = "alloc")]
 mod image_buf;
+#[cfg(any(feature = "ndarray", feature = "image"))]
+mod interop;
 mod layout;
 #[allow(unsafe_code)]
 mod raw;
@@ -54,6 +56,8 @@ pub use image::{
 };
 #[cfg(feature = "alloc")]
 pub use image_buf::ImageBuf;
+#[cfg(any(feature = "ndarray", feature = "image"))]
+pub use interop::InteropError;
 pub use layout::{ByteOrder, Columnar, ElemKind, Field, Layout, PixelLayout, Planar, Shape};
 #[cfg(feature = "alloc")]
 pub use record_buf::RecordBuf;
@@ -66,9 +70,26 @@ pub use dtype::{Dtype, DtypeError, DtypeField, DtypeKind, HasDtype, MismatchKind
 #[cfg(feature = "std")]
 pub use npy::{Npy, NpyError, NpyFile, NpyHeader};
 
+/// The optional interop crates, re-exported at the versions this crate
+/// was built against, so a program can name their types without a second,
+/// possibly mismatched, dependency line. Each is present with its feature.
+pub mod ext {
+    #[cfg(feature = "bytemuck")]
+    pub use bytemuck;
+    #[cfg(feature = "image")]
+    pub use image;
+    #[cfg(feature = "ndarray")]
+    pub use ndarray;
+    #[cfg(feature = "rayon")]
+    pub use rayon;
+}
+
 /// Items used by code that `#[derive(PixelLayout)]` generates. Not a public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::__impl_bytemuck as impl_bytemuck;
     pub use crate::layout::check::{check_field_gap, check_size, check_trailing};
+    #[cfg(feature = "bytemuck")]
+    pub use bytemuck;
     pub use core;
 }

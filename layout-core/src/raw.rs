@@ -101,6 +101,55 @@ unsafe impl<T: Scalar> PixelLayout for Le<T> {
     };
 }
 
+// ---------------------------------------------------------------------------
+// bytemuck: `Pod` and `Zeroable` for the byte-order wrappers and, through
+// the macro below, for every derived type.
+
+#[cfg(feature = "bytemuck")]
+mod bytemuck_impls {
+    use super::{Be, Le, Scalar};
+
+    // SAFETY: `Be<T>` is `repr(transparent)` over `[u8; size_of::<T>()]`
+    // (byte_order.rs, sealed `Scalar`): all zeroes is a valid value.
+    unsafe impl<T: Scalar> bytemuck::Zeroable for Be<T> {}
+    // SAFETY: as above: plain bytes, no padding, any bit pattern valid,
+    // `Copy + 'static`, `repr(transparent)`.
+    unsafe impl<T: Scalar> bytemuck::Pod for Be<T> {}
+    // SAFETY: as for `Be<T>`: `repr(transparent)` over a byte array.
+    unsafe impl<T: Scalar> bytemuck::Zeroable for Le<T> {}
+    // SAFETY: as for `Be<T>`: `repr(transparent)` over a byte array.
+    unsafe impl<T: Scalar> bytemuck::Pod for Le<T> {}
+}
+
+/// Called by `#[derive(PixelLayout)]` inside its `const _: () = { .. };`
+/// block, after the compile-time layout proofs. With the `bytemuck` feature
+/// it implements `bytemuck::Zeroable` and `bytemuck::Pod` for the type;
+/// without it, it expands to nothing. A `macro_rules!` of this crate rather
+/// than derive output, because a proc macro cannot see this crate's features.
+#[cfg(feature = "bytemuck")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_bytemuck {
+    ($ty:ty) => {
+        // SAFETY: `$ty: PixelLayout` was just derived, and the derive's
+        // constants proved it: no padding (so every byte is initialized and
+        // all zeroes is a value), every field a layout type (any bit pattern
+        // valid, no pointers or cells), `repr(C)`/`packed`/`transparent`,
+        // `Copy + 'static`. That is bytemuck's contract for both traits.
+        unsafe impl $crate::__private::bytemuck::Zeroable for $ty {}
+        // SAFETY: as above.
+        unsafe impl $crate::__private::bytemuck::Pod for $ty {}
+    };
+}
+
+/// Without the `bytemuck` feature: nothing.
+#[cfg(not(feature = "bytemuck"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_bytemuck {
+    ($ty:ty) => {};
+}
+
 /// Evaluates `T`'s layout proof ([`PixelLayout::__PROOF`]) wherever this
 /// is instantiated for `T`. Every constructor below calls it first, so no
 /// code that reaches `T`'s bytes compiles for a type whose derive checks were
@@ -1095,6 +1144,29 @@ impl Geometry {
         })
     }
 
+    /// Offsets from `base` of the lowest byte any pixel reaches and of one
+    /// past the highest, for pixels of `size` bytes; `None` for an empty
+    /// grid. Both are offsets of bytes of corner pixels, which the bounds
+    /// check placed in the buffer, so the arithmetic cannot overflow (it is
+    /// checked regardless).
+    #[cfg(feature = "image")]
+    fn span_offsets(&self, size: usize) -> Option<(isize, isize)> {
+        if self.width == 0 || self.height == 0 {
+            return None;
+        }
+        let reach = |len: usize, stride: isize| isize::try_from(len - 1).ok()?.checked_mul(stride);
+        let (x, y) = (
+            reach(self.width, self.x_stride)?,
+            reach(self.height, self.y_stride)?,
+        );
+        let low = x.min(0).checked_add(y.min(0))?;
+        let high = x
+            .max(0)
+            .checked_add(y.max(0))?
+            .checked_add(isize::try_from(size).ok()?)?;
+        Some((low, high))
+    }
+
     /// The same pixels with x and y swapped.
     fn transposed(&self) -> Self {
         Geometry {
@@ -1115,9 +1187,14 @@ impl Geometry {
 /// `aligned`, every such address is aligned for `T`. `geometry.base` is
 /// non-null, and an empty grid (width or height 0) never uses it to reach
 /// memory (its strides are unchecked).
+///
+/// If `whole_span`, the bytes between the lowest and the highest byte any
+/// pixel reaches (the span) also all lie inside that buffer, borrowed shared
+/// for `'a` and initialized, so they may be handed out as one `&[u8]`.
 pub(crate) struct Grid<'a, T> {
     geometry: Geometry,
     aligned: bool,
+    whole_span: bool,
     borrow: PhantomData<&'a [T]>,
 }
 
@@ -1135,10 +1212,11 @@ unsafe impl<T: PixelLayout + Sync> Send for Grid<'_, T> {}
 unsafe impl<T: PixelLayout + Sync> Sync for Grid<'_, T> {}
 
 impl<'a, T: PixelLayout> Grid<'a, T> {
-    fn from_geometry(geometry: Geometry) -> Self {
+    fn from_geometry(geometry: Geometry, whole_span: bool) -> Self {
         Grid {
             aligned: geometry.is_aligned::<T>(),
             geometry,
+            whole_span,
             borrow: PhantomData,
         }
     }
@@ -1161,7 +1239,8 @@ impl<'a, T: PixelLayout> Grid<'a, T> {
             y_stride,
         };
         check_reach(bytes.len(), start, size_of::<T>(), &geometry.dims())?;
-        Ok(Self::from_geometry(geometry))
+        // The span lies between in-bounds bytes of `bytes`, all borrowed.
+        Ok(Self::from_geometry(geometry, true))
     }
 
     /// A packed row-major image over a slice of exactly `width * height`.
@@ -1172,20 +1251,24 @@ impl<'a, T: PixelLayout> Grid<'a, T> {
     ) -> Result<Self, ViewError> {
         proven::<T>();
         let geometry = Geometry::packed::<T>(pixels.as_ptr().cast(), pixels.len(), width, height)?;
-        Ok(Self::from_geometry(geometry))
+        // The span is the slice itself (T has no padding: all initialized).
+        Ok(Self::from_geometry(geometry, true))
     }
 
     /// `width * height` copies of one value (both strides zero).
     pub(crate) fn broadcast(value: &'a T, width: usize, height: usize) -> Self {
         proven::<T>();
         // Every pixel is `value` itself: in bounds, initialized, aligned.
-        Self::from_geometry(Geometry {
-            base: (value as *const T).cast(),
-            width,
-            height,
-            x_stride: 0,
-            y_stride: 0,
-        })
+        Self::from_geometry(
+            Geometry {
+                base: (value as *const T).cast(),
+                width,
+                height,
+                x_stride: 0,
+                y_stride: 0,
+            },
+            true,
+        )
     }
 
     pub(crate) fn width(&self) -> usize {
@@ -1253,27 +1336,54 @@ impl<'a, T: PixelLayout> Grid<'a, T> {
         y1: usize,
         step_y: usize,
     ) -> Self {
-        Self::from_geometry(self.geometry.sub(x0, x1, step_x, y0, y1, step_y))
+        // Fewer pixels, same bytes: the span can only shrink.
+        Self::from_geometry(
+            self.geometry.sub(x0, x1, step_x, y0, y1, step_y),
+            self.whole_span,
+        )
     }
     pub(crate) fn flipped_x(&self) -> Self {
-        Self::from_geometry(self.geometry.flipped_x())
+        Self::from_geometry(self.geometry.flipped_x(), self.whole_span)
     }
     pub(crate) fn flipped_y(&self) -> Self {
-        Self::from_geometry(self.geometry.flipped_y())
+        Self::from_geometry(self.geometry.flipped_y(), self.whole_span)
     }
     pub(crate) fn transposed(&self) -> Self {
-        Self::from_geometry(self.geometry.transposed())
+        Self::from_geometry(self.geometry.transposed(), self.whole_span)
+    }
+
+    /// The span (every byte from the lowest to the highest one a pixel
+    /// reaches) as one slice, with the offset of pixel `(0, 0)` in it.
+    /// `None` for an empty grid or one whose span may not be borrowed whole
+    /// (a split part or a plane of a mutable image).
+    #[cfg(feature = "image")]
+    pub(crate) fn span(&self) -> Option<(&'a [u8], usize)> {
+        if !self.whole_span {
+            return None;
+        }
+        let (low, high) = self.geometry.span_offsets(size_of::<T>())?;
+        let start = self.geometry.base.wrapping_offset(low);
+        // low <= 0 < high, so both conversions are exact.
+        let (len, origin) = ((high - low) as usize, low.unsigned_abs());
+        // SAFETY: `whole_span` (type invariant) places bytes `start..start +
+        // len` inside one buffer borrowed shared for 'a and initialized: they
+        // run from the lowest to one past the highest byte of corner pixels.
+        Some((unsafe { core::slice::from_raw_parts(start, len) }, origin))
     }
 
     /// The `G` at byte `offset` inside each pixel.
     pub(crate) fn project<G: PixelLayout>(&self, offset: usize) -> Result<Grid<'a, G>, ViewError> {
         proven::<G>();
         check_field_fits::<T, G>(offset)?;
-        // Inside each pixel's initialized bytes (T has no padding).
-        Ok(Grid::from_geometry(Geometry {
-            base: self.geometry.base.wrapping_add(offset),
-            ..self.geometry
-        }))
+        // Inside each pixel's initialized bytes (T has no padding); the
+        // span is inside the pixels' span.
+        Ok(Grid::from_geometry(
+            Geometry {
+                base: self.geometry.base.wrapping_add(offset),
+                ..self.geometry
+            },
+            self.whole_span,
+        ))
     }
 }
 
@@ -1292,10 +1402,12 @@ fn check_field_fits<T, G>(offset: usize) -> Result<usize, ViewError> {
 /// An exclusive 2-D view.
 ///
 /// Invariant: as for [`Grid`], with the bytes borrowed exclusively for `'a`
-/// and no two pixels sharing a byte.
+/// and no two pixels sharing a byte; if `whole_span`, the whole span is
+/// borrowed exclusively for `'a` (no other view reaches any of its bytes).
 pub(crate) struct GridMut<'a, T> {
     geometry: Geometry,
     aligned: bool,
+    whole_span: bool,
     borrow: PhantomData<&'a mut [T]>,
 }
 
@@ -1305,10 +1417,11 @@ unsafe impl<T: PixelLayout + Send> Send for GridMut<'_, T> {}
 unsafe impl<T: PixelLayout + Sync> Sync for GridMut<'_, T> {}
 
 impl<'a, T: PixelLayout> GridMut<'a, T> {
-    fn from_geometry(geometry: Geometry) -> Self {
+    fn from_geometry(geometry: Geometry, whole_span: bool) -> Self {
         GridMut {
             aligned: geometry.is_aligned::<T>(),
             geometry,
+            whole_span,
             borrow: PhantomData,
         }
     }
@@ -1332,7 +1445,8 @@ impl<'a, T: PixelLayout> GridMut<'a, T> {
         };
         check_reach(bytes.len(), start, size_of::<T>(), &geometry.dims())?;
         check_no_alias(size_of::<T>(), &geometry.dims())?;
-        Ok(Self::from_geometry(geometry))
+        // All of `bytes` is borrowed exclusively, the span included.
+        Ok(Self::from_geometry(geometry, true))
     }
 
     /// A packed row-major image over a mutable slice of `width * height`.
@@ -1347,17 +1461,37 @@ impl<'a, T: PixelLayout> GridMut<'a, T> {
         // through it are allowed (a pointer from a shared `&[T]` is not).
         let base = pixels.as_mut_ptr().cast::<u8>().cast_const();
         let geometry = Geometry::packed::<T>(base, pixels.len(), width, height)?;
-        Ok(Self::from_geometry(geometry))
+        Ok(Self::from_geometry(geometry, true))
     }
 
+    // An exclusively borrowed span may be lent shared or reborrowed.
     pub(crate) fn as_shared(&self) -> Grid<'_, T> {
-        Grid::from_geometry(self.geometry)
+        Grid::from_geometry(self.geometry, self.whole_span)
     }
     pub(crate) fn into_shared(self) -> Grid<'a, T> {
-        Grid::from_geometry(self.geometry)
+        Grid::from_geometry(self.geometry, self.whole_span)
     }
     pub(crate) fn reborrow(&mut self) -> GridMut<'_, T> {
-        GridMut::from_geometry(self.geometry)
+        GridMut::from_geometry(self.geometry, self.whole_span)
+    }
+
+    /// Mutable form of [`Grid::span`]: the span for writing, while `self`
+    /// is borrowed.
+    #[cfg(feature = "image")]
+    pub(crate) fn span_mut(&mut self) -> Option<(&mut [u8], usize)> {
+        if !self.whole_span {
+            return None;
+        }
+        let (low, high) = self.geometry.span_offsets(size_of::<T>())?;
+        let start = self.geometry.base.wrapping_offset(low).cast_mut();
+        let (len, origin) = ((high - low) as usize, low.unsigned_abs());
+        // SAFETY: `whole_span` (type invariant): the span lies in one buffer,
+        // initialized and borrowed exclusively for 'a, and no other view
+        // reaches it; `&mut self` passes that exclusivity on.
+        Some((
+            unsafe { core::slice::from_raw_parts_mut(start, len) },
+            origin,
+        ))
     }
 
     /// Stores `value` at `(x, y)`; `false` when out of range.
@@ -1422,26 +1556,34 @@ impl<'a, T: PixelLayout> GridMut<'a, T> {
         y1: usize,
         step_y: usize,
     ) -> Self {
-        // A subset of the pixels: still in bounds and pairwise disjoint.
-        Self::from_geometry(self.geometry.sub(x0, x1, step_x, y0, y1, step_y))
+        // A subset of the pixels: still in bounds and pairwise disjoint,
+        // and the span shrinks inside the old one.
+        Self::from_geometry(
+            self.geometry.sub(x0, x1, step_x, y0, y1, step_y),
+            self.whole_span,
+        )
     }
     pub(crate) fn flipped_x(self) -> Self {
-        Self::from_geometry(self.geometry.flipped_x())
+        Self::from_geometry(self.geometry.flipped_x(), self.whole_span)
     }
     pub(crate) fn flipped_y(self) -> Self {
-        Self::from_geometry(self.geometry.flipped_y())
+        Self::from_geometry(self.geometry.flipped_y(), self.whole_span)
     }
     pub(crate) fn transposed(self) -> Self {
-        Self::from_geometry(self.geometry.transposed())
+        Self::from_geometry(self.geometry.transposed(), self.whole_span)
     }
 
     /// Rows `..mid` and rows `mid..` (callers check `mid <= height`):
-    /// different pixels, so they share no byte.
+    /// different pixels, so they share no byte. Their spans may interleave
+    /// (strides of any sign), so neither keeps `whole_span`.
     pub(crate) fn split_rows(self, mid: usize) -> (Self, Self) {
         let (width, height) = (self.geometry.width, self.geometry.height);
         let top = self.geometry.sub(0, width, 1, 0, mid, 1);
         let bottom = self.geometry.sub(0, width, 1, mid, height, 1);
-        (Self::from_geometry(top), Self::from_geometry(bottom))
+        (
+            Self::from_geometry(top, false),
+            Self::from_geometry(bottom, false),
+        )
     }
 
     /// Columns `..mid` and `mid..` (callers check `mid <= width`).
@@ -1449,7 +1591,10 @@ impl<'a, T: PixelLayout> GridMut<'a, T> {
         let (width, height) = (self.geometry.width, self.geometry.height);
         let left = self.geometry.sub(0, mid, 1, 0, height, 1);
         let right = self.geometry.sub(mid, width, 1, 0, height, 1);
-        (Self::from_geometry(left), Self::from_geometry(right))
+        (
+            Self::from_geometry(left, false),
+            Self::from_geometry(right, false),
+        )
     }
 
     /// Starts handing out disjoint per-field planes.
@@ -1514,11 +1659,298 @@ impl<'a, T: PixelLayout> GridFieldSplit<'a, T> {
         }
         self.next_free = check_field_fits::<T, G>(offset)?;
         // Bytes offset..end of each pixel: inside the pixel, not handed out
-        // before, and pixels are pairwise disjoint.
-        Ok(GridMut::from_geometry(Geometry {
-            base: self.grid.geometry.base.wrapping_add(offset),
-            ..self.grid.geometry
+        // before, and pixels are pairwise disjoint. Other planes lie inside
+        // this plane's span, so it does not own its span.
+        Ok(GridMut::from_geometry(
+            Geometry {
+                base: self.grid.geometry.base.wrapping_add(offset),
+                ..self.grid.geometry
+            },
+            false,
+        ))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// ndarray views of strided views.
+
+#[cfg(feature = "ndarray")]
+mod ndarray_views {
+    use super::{element, Dim, Grid, GridMut, Strided, StridedMut};
+    use crate::error::ViewError;
+    use crate::interop::InteropError;
+    use crate::layout::PixelLayout;
+    use core::mem::{align_of, size_of};
+    use ndarray::{ArrayView, ArrayViewMut, Axis, Dimension, ShapeBuilder};
+
+    /// How ndarray is to see elements `E` at `base + sum(i_k * stride_k)`
+    /// bytes: from the lowest-addressed element, with strides in elements
+    /// and non-negative (as `from_shape_ptr` requires), then with the axes
+    /// marked `reversed` inverted.
+    struct Plan<D> {
+        low: *const u8,
+        shape: D,
+        strides: D,
+        reversed: [bool; 4],
+    }
+
+    /// Checks what ndarray needs beyond our bounds rule: strides that are
+    /// whole elements, an aligned start, at most `isize::MAX` elements.
+    /// `Ok(None)` for an empty view.
+    fn plan<E, D: Dimension>(
+        base: *const u8,
+        axes: &[Dim],
+    ) -> Result<Option<Plan<D>>, InteropError> {
+        debug_assert!(axes.len() <= 4 && D::NDIM == Some(axes.len()));
+        let (size, align) = (size_of::<E>(), align_of::<E>());
+        let mut count = 1usize;
+        for axis in axes.iter().filter(|axis| axis.len > 0) {
+            count = count
+                .checked_mul(axis.len)
+                .filter(|&count| count <= isize::MAX as usize)
+                .ok_or(InteropError::TooManyElements { len: axis.len })?;
+        }
+        if axes.iter().any(|axis| axis.len == 0) {
+            return Ok(None);
+        }
+        let shape = shape_of::<D>(axes);
+        let mut strides = D::zeros(axes.len());
+        let mut reversed = [false; 4];
+        let mut low = base;
+        for (k, axis) in axes.iter().enumerate().filter(|(_, axis)| axis.len > 1) {
+            let magnitude = axis.stride.unsigned_abs();
+            if !magnitude.is_multiple_of(size) {
+                return Err(InteropError::StrideNotWholeElements {
+                    stride: axis.stride,
+                    elem_size: size,
+                });
+            }
+            strides[k] = magnitude / size;
+            if axis.stride < 0 {
+                reversed[k] = true;
+                low = element(low, axis.len - 1, axis.stride);
+            }
+        }
+        // Strides are multiples of size_of::<E>(), hence of its alignment:
+        // every element is aligned exactly when the start is.
+        if !(base as usize).is_multiple_of(align) {
+            return Err(InteropError::View(ViewError::Misaligned {
+                required: align,
+                address_remainder: base as usize % align,
+                stride_remainder: 0,
+            }));
+        }
+        Ok(Some(Plan {
+            low,
+            shape,
+            strides,
+            reversed,
         }))
+    }
+
+    /// The lengths of `axes` as an ndarray shape.
+    fn shape_of<D: Dimension>(axes: &[Dim]) -> D {
+        let mut shape = D::zeros(axes.len());
+        for (k, axis) in axes.iter().enumerate() {
+            shape[k] = axis.len;
+        }
+        shape
+    }
+
+    /// ndarray's view of elements `E` at `base + sum(i_k * stride_k)`.
+    ///
+    /// # Safety
+    ///
+    /// Every such `E` (`i_k < len_k`) lies inside one buffer borrowed shared
+    /// for `'a`, initialized, at an offset from `base` that fits `isize`.
+    unsafe fn shared<'a, E: PixelLayout, D: Dimension>(
+        base: *const u8,
+        axes: &[Dim],
+    ) -> Result<ArrayView<'a, E, D>, InteropError> {
+        let Some(plan) = plan::<E, D>(base, axes)? else {
+            // Empty: no element to point at, so no pointer at all.
+            return ArrayView::from_shape(shape_of::<D>(axes), &[])
+                .map_err(|_| InteropError::TooManyElements { len: 0 });
+        };
+        // SAFETY: `plan` started at the lowest element and made every stride
+        // a non-negative whole number of elements, so the pointers ndarray
+        // forms are exactly the elements' addresses: in one buffer borrowed
+        // shared for 'a and initialized (caller's contract), which any bytes
+        // are a valid `E` (PixelLayout). `plan` checked the alignment and
+        // `count <= isize::MAX`; the byte distance between elements fits
+        // isize because they lie in one buffer.
+        let mut view = unsafe {
+            ArrayView::from_shape_ptr(plan.shape.strides(plan.strides), plan.low.cast::<E>())
+        };
+        for (k, &reversed) in plan.reversed.iter().enumerate().take(axes.len()) {
+            if reversed {
+                view.invert_axis(Axis(k));
+            }
+        }
+        Ok(view)
+    }
+
+    /// Mutable form of [`shared`].
+    ///
+    /// # Safety
+    ///
+    /// As for [`shared`], with the buffer borrowed exclusively for `'a` and
+    /// no two of the elements sharing a byte.
+    unsafe fn exclusive<'a, E: PixelLayout, D: Dimension>(
+        base: *mut u8,
+        axes: &[Dim],
+    ) -> Result<ArrayViewMut<'a, E, D>, InteropError> {
+        let Some(plan) = plan::<E, D>(base, axes)? else {
+            return ArrayViewMut::from_shape(shape_of::<D>(axes), &mut [])
+                .map_err(|_| InteropError::TooManyElements { len: 0 });
+        };
+        // SAFETY: as in `shared`; in addition the elements are borrowed
+        // exclusively for 'a and pairwise disjoint (caller's contract), so
+        // the mutable view aliases nothing.
+        let mut view = unsafe {
+            ArrayViewMut::from_shape_ptr(
+                plan.shape.strides(plan.strides),
+                plan.low.cast_mut().cast::<E>(),
+            )
+        };
+        for (k, &reversed) in plan.reversed.iter().enumerate().take(axes.len()) {
+            if reversed {
+                view.invert_axis(Axis(k));
+            }
+        }
+        Ok(view)
+    }
+
+    /// The axis that splits each `T` into `parts` consecutive `E`s, after
+    /// checking they fit inside it (so each `E` lies in a `T`'s bytes).
+    fn parts_axis<T, E>(parts: usize) -> Result<Dim, InteropError> {
+        let fits = parts
+            .checked_mul(size_of::<E>())
+            .is_some_and(|bytes| bytes <= size_of::<T>());
+        if !fits || parts == 0 {
+            return Err(InteropError::PartsDoNotFit {
+                parts,
+                part_size: size_of::<E>(),
+                whole_size: size_of::<T>(),
+            });
+        }
+        Ok(Dim {
+            len: parts,
+            stride: size_of::<E>() as isize,
+        })
+    }
+
+    impl<'a, T: PixelLayout> Strided<'a, T> {
+        /// The elements as a 1-D ndarray view.
+        pub(crate) fn ndarray(&self) -> Result<ArrayView<'a, T, ndarray::Ix1>, InteropError> {
+            let axes = [Dim {
+                len: self.len,
+                stride: self.stride,
+            }];
+            // SAFETY: these are the view's own elements: in one buffer
+            // borrowed shared for 'a (type invariant).
+            unsafe { shared(self.base, &axes) }
+        }
+
+        /// Each element as `parts` consecutive `E`s: `(len, parts)`.
+        pub(crate) fn ndarray_parts<E: PixelLayout>(
+            &self,
+            parts: usize,
+        ) -> Result<ArrayView<'a, E, ndarray::Ix2>, InteropError> {
+            let axes = [
+                Dim {
+                    len: self.len,
+                    stride: self.stride,
+                },
+                parts_axis::<T, E>(parts)?,
+            ];
+            // SAFETY: each `E` lies inside an element's bytes (`parts_axis`),
+            // which are in one buffer borrowed shared for 'a (type invariant).
+            unsafe { shared(self.base, &axes) }
+        }
+    }
+
+    impl<'a, T: PixelLayout> StridedMut<'a, T> {
+        /// Mutable form of [`Strided::ndarray`].
+        pub(crate) fn into_ndarray(
+            self,
+        ) -> Result<ArrayViewMut<'a, T, ndarray::Ix1>, InteropError> {
+            let axes = [Dim {
+                len: self.len,
+                stride: self.stride,
+            }];
+            // SAFETY: the view's own elements: exclusively borrowed for 'a
+            // and pairwise disjoint (type invariant); `self` is consumed.
+            unsafe { exclusive(self.base, &axes) }
+        }
+
+        /// Mutable form of [`Strided::ndarray_parts`].
+        pub(crate) fn into_ndarray_parts<E: PixelLayout>(
+            self,
+            parts: usize,
+        ) -> Result<ArrayViewMut<'a, E, ndarray::Ix2>, InteropError> {
+            let axes = [
+                Dim {
+                    len: self.len,
+                    stride: self.stride,
+                },
+                parts_axis::<T, E>(parts)?,
+            ];
+            // SAFETY: the parts of one element are disjoint pieces of its
+            // bytes (`parts_axis`); elements are exclusively borrowed and
+            // pairwise disjoint (type invariant).
+            unsafe { exclusive(self.base, &axes) }
+        }
+    }
+
+    impl<'a, T: PixelLayout> Grid<'a, T> {
+        fn axes(&self) -> [Dim; 2] {
+            let [x, y] = self.geometry.dims();
+            [y, x]
+        }
+
+        /// The pixels as a `(height, width)` ndarray view.
+        pub(crate) fn ndarray(&self) -> Result<ArrayView<'a, T, ndarray::Ix2>, InteropError> {
+            // SAFETY: the grid's own pixels: in one buffer borrowed shared for
+            // 'a (type invariant).
+            unsafe { shared(self.geometry.base, &self.axes()) }
+        }
+
+        /// Each pixel as `parts` consecutive `E`s: `(height, width, parts)`.
+        pub(crate) fn ndarray_parts<E: PixelLayout>(
+            &self,
+            parts: usize,
+        ) -> Result<ArrayView<'a, E, ndarray::Ix3>, InteropError> {
+            let [y, x] = self.axes();
+            let axes = [y, x, parts_axis::<T, E>(parts)?];
+            // SAFETY: each `E` lies inside a pixel's bytes (`parts_axis`),
+            // which are in one buffer borrowed shared for 'a (type invariant).
+            unsafe { shared(self.geometry.base, &axes) }
+        }
+    }
+
+    impl<'a, T: PixelLayout> GridMut<'a, T> {
+        /// Mutable form of [`Grid::ndarray`].
+        pub(crate) fn into_ndarray(
+            self,
+        ) -> Result<ArrayViewMut<'a, T, ndarray::Ix2>, InteropError> {
+            let [x, y] = self.geometry.dims();
+            // SAFETY: the grid's own pixels: exclusively borrowed for 'a and
+            // pairwise disjoint (type invariant); `self` is consumed.
+            unsafe { exclusive(self.geometry.base.cast_mut(), &[y, x]) }
+        }
+
+        /// Mutable form of [`Grid::ndarray_parts`].
+        pub(crate) fn into_ndarray_parts<E: PixelLayout>(
+            self,
+            parts: usize,
+        ) -> Result<ArrayViewMut<'a, E, ndarray::Ix3>, InteropError> {
+            let [x, y] = self.geometry.dims();
+            let axes = [y, x, parts_axis::<T, E>(parts)?];
+            // SAFETY: disjoint parts of disjoint, exclusively borrowed pixels
+            // (`parts_axis`, type invariant); `self` is consumed.
+            unsafe { exclusive(self.geometry.base.cast_mut(), &axes) }
+        }
     }
 }
 

@@ -95,7 +95,7 @@ fn check_aligned<T: PixelLayout>(address: usize, stride: isize) -> Result<(), Vi
 /// ```
 pub struct Records<'a, T: PixelLayout> {
     /// Invariant: `raw.is_aligned()`.
-    raw: Strided<'a, T>,
+    pub(crate) raw: Strided<'a, T>,
 }
 
 impl<T: PixelLayout> Clone for Records<'_, T> {
@@ -341,7 +341,7 @@ impl<T: PixelLayout> ExactSizeIterator for RecordsIter<'_, T> {}
 /// ```
 pub struct RecordsMut<'a, T: PixelLayout> {
     /// Invariant: records are aligned (`StridedMut` tracks it).
-    raw: StridedMut<'a, T>,
+    pub(crate) raw: StridedMut<'a, T>,
 }
 
 impl<'a, T: PixelLayout> RecordsMut<'a, T> {

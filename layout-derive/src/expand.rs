@@ -15,6 +15,7 @@ pub fn expand(input: &Input) -> TokenStream {
     let columns = field_views(input, fields, &COLUMNS);
     let planes = field_views(input, fields, &PLANES);
     let channels = channels(input, fields);
+    let (krate, ident) = (&input.krate, input.ident);
     quote! {
         #columns
         #planes
@@ -22,6 +23,7 @@ pub fn expand(input: &Input) -> TokenStream {
             #proofs
             #layout_impl
             #channels
+            #krate::__private::impl_bytemuck!(#ident);
         };
     }
 }
