@@ -15,13 +15,13 @@ use typed_layout::{
     Clone,
     Copy,
     PixelLayout,
-    bytemuck::Pod,
-    bytemuck::Zeroable,
     zerocopy::FromBytes,
     zerocopy::KnownLayout,
     zerocopy::Immutable,
     zerocopy::Unaligned,
 )]
+// With the `bytemuck` feature the PixelLayout derive implements these itself.
+#[cfg_attr(not(feature = "bytemuck"), derive(bytemuck::Pod, bytemuck::Zeroable))]
 #[repr(C, packed)]
 struct Person {
     name: [u8; 32],

@@ -35,6 +35,10 @@ mod image_buf;
 #[cfg(any(feature = "ndarray", feature = "image"))]
 mod interop;
 mod layout;
+#[cfg(feature = "std")]
+mod mapped;
+#[cfg(feature = "rayon")]
+mod par;
 #[allow(unsafe_code)]
 mod raw;
 #[cfg(feature = "alloc")]
@@ -59,6 +63,10 @@ pub use image_buf::ImageBuf;
 #[cfg(any(feature = "ndarray", feature = "image"))]
 pub use interop::InteropError;
 pub use layout::{ByteOrder, Columnar, ElemKind, Field, Layout, PixelLayout, Planar, Shape};
+#[cfg(feature = "std")]
+pub use mapped::MappedFile;
+#[cfg(feature = "rayon")]
+pub use par::{par_convert, par_convert_with, Chunks, ParChunks, Splittable};
 #[cfg(feature = "alloc")]
 pub use record_buf::RecordBuf;
 pub use records::{Records, RecordsIter, RecordsIterMut, RecordsMut};

@@ -1695,11 +1695,13 @@ mod ndarray_views {
     }
 
     /// Checks what ndarray needs beyond our bounds rule: strides that are
-    /// whole elements, an aligned start, at most `isize::MAX` elements.
-    /// `Ok(None)` for an empty view.
+    /// whole elements, an aligned start, at most `isize::MAX` elements, and
+    /// for a mutable view (`exclusive`) ndarray's own overlap rule, which is
+    /// stricter than ours. `Ok(None)` for an empty view.
     fn plan<E, D: Dimension>(
         base: *const u8,
         axes: &[Dim],
+        exclusive: bool,
     ) -> Result<Option<Plan<D>>, InteropError> {
         debug_assert!(axes.len() <= 4 && D::NDIM == Some(axes.len()));
         let (size, align) = (size_of::<E>(), align_of::<E>());
@@ -1731,6 +1733,9 @@ mod ndarray_views {
                 low = element(low, axis.len - 1, axis.stride);
             }
         }
+        if exclusive {
+            nested_axes(&shape, &strides)?;
+        }
         // Strides are multiples of size_of::<E>(), hence of its alignment:
         // every element is aligned exactly when the start is.
         if !(base as usize).is_multiple_of(align) {
@@ -1746,6 +1751,29 @@ mod ndarray_views {
             strides,
             reversed,
         }))
+    }
+
+    /// ndarray's rule for mutable views (it asserts it in debug builds):
+    /// taken from the smallest stride up, each axis's stride must exceed
+    /// everything the smaller axes reach. Our aliasing check is exact and
+    /// also accepts interleaved axes (pixels 4 bytes apart, rows 6 apart),
+    /// which ndarray cannot take; refuse those here instead of panicking.
+    fn nested_axes<D: Dimension>(shape: &D, strides: &D) -> Result<(), InteropError> {
+        let mut order: [usize; 4] = [0, 1, 2, 3];
+        let order = &mut order[..shape.ndim()];
+        order.sort_unstable_by_key(|&k| strides[k]);
+        let mut reach = 0usize;
+        for &k in order.iter().filter(|&&k| shape[k] > 1) {
+            if strides[k] <= reach {
+                return Err(InteropError::InterleavedAxes {
+                    stride: strides[k],
+                    reach,
+                });
+            }
+            // Elements lie in one buffer, so these sums stay below its size.
+            reach = reach.saturating_add((shape[k] - 1).saturating_mul(strides[k]));
+        }
+        Ok(())
     }
 
     /// The lengths of `axes` as an ndarray shape.
@@ -1767,7 +1795,7 @@ mod ndarray_views {
         base: *const u8,
         axes: &[Dim],
     ) -> Result<ArrayView<'a, E, D>, InteropError> {
-        let Some(plan) = plan::<E, D>(base, axes)? else {
+        let Some(plan) = plan::<E, D>(base, axes, false)? else {
             // Empty: no element to point at, so no pointer at all.
             return ArrayView::from_shape(shape_of::<D>(axes), &[])
                 .map_err(|_| InteropError::TooManyElements { len: 0 });
@@ -1800,13 +1828,14 @@ mod ndarray_views {
         base: *mut u8,
         axes: &[Dim],
     ) -> Result<ArrayViewMut<'a, E, D>, InteropError> {
-        let Some(plan) = plan::<E, D>(base, axes)? else {
+        let Some(plan) = plan::<E, D>(base, axes, true)? else {
             return ArrayViewMut::from_shape(shape_of::<D>(axes), &mut [])
                 .map_err(|_| InteropError::TooManyElements { len: 0 });
         };
         // SAFETY: as in `shared`; in addition the elements are borrowed
         // exclusively for 'a and pairwise disjoint (caller's contract), so
-        // the mutable view aliases nothing.
+        // the mutable view aliases nothing (and `plan` checked ndarray's own,
+        // stricter, overlap rule).
         let mut view = unsafe {
             ArrayViewMut::from_shape_ptr(
                 plan.shape.strides(plan.strides),

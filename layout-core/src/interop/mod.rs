@@ -29,6 +29,16 @@ pub enum InteropError {
         /// Size of one element in bytes.
         elem_size: usize,
     },
+    /// Axes that interleave (pixels 4 bytes apart, rows 6 apart): our views
+    /// accept them because no two elements share a byte, but ndarray's
+    /// mutable views require each stride to skip all that the smaller axes
+    /// reach.
+    InterleavedAxes {
+        /// The stride, in elements, that is too small.
+        stride: usize,
+        /// What the smaller axes reach, in elements.
+        reach: usize,
+    },
     /// More elements than `isize::MAX` (a huge stride-0 view).
     TooManyElements {
         /// The axis length that overflowed the count.
@@ -118,6 +128,12 @@ impl fmt::Display for InteropError {
                  (copy_to_slice / to_vec) or use an aligned layout",
                 stride.unsigned_abs() / elem_size,
                 stride.unsigned_abs() % elem_size
+            ),
+            InteropError::InterleavedAxes { stride, reach } => write!(
+                f,
+                "axes interleave: a stride of {stride} elements does not skip the {reach} \
+                 elements the smaller axes reach, which ndarray's mutable views require; use \
+                 the shared view (as_ndarray) or split the view first"
             ),
             InteropError::TooManyElements { len } => write!(
                 f,
