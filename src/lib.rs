@@ -31,10 +31,45 @@
 //! # Ok::<(), typed_layout::ViewError>(())
 //! ```
 //!
-//! The safety model: [`PixelLayout`] is an `unsafe trait` implemented only by
-//! this library for scalars and by the derive after its compile-time proofs;
-//! every view checks bounds, alignment and (for mutable views) aliasing once
-//! at construction; a view borrows its buffer, so it cannot outlive it.
+//! # Safety model, in short
+//!
+//! [`PixelLayout`] is an `unsafe trait` implemented only by this library
+//! (for scalars, arrays and [`Be`]/[`Le`]) and by the derive after its
+//! compile-time proofs: no padding, every bit pattern valid, no pointers or
+//! interior mutability, an exact field table. Every view checks bounds,
+//! alignment and (for mutable views) aliasing once, at construction, with
+//! checked arithmetic, and returns a [`ViewError`] with the numbers when the
+//! bytes do not fit; a view borrows its buffer, so it cannot outlive it.
+//! You never write `unsafe`. SAFETY.md in the repository has the details.
+//!
+//! # Map of the API
+//!
+//! | What | Items |
+//! |---|---|
+//! | The contract and the field table | [`PixelLayout`], [`Layout`], [`Field`], `#[derive(PixelLayout)]` |
+//! | Records and columns | [`Records`], [`RecordsMut`], [`Column`], [`ColumnMut`], generated `<Name>Columns` / `<Name>ColumnsMut` |
+//! | Images and planes | [`ImageView`], [`ImageViewMut`], [`Row`], generated `<Name>Planes` / `<Name>PlanesMut` |
+//! | Channel conversion by name | [`convert`], [`convert_with`], [`ConvertFrom`] |
+//! | Rows that live anywhere | [`RowTable`], [`convert_rows`] |
+//! | Fixed byte order | [`Be`], [`Le`] |
+//! | Owned, 64-byte-aligned storage (`alloc`) | `RecordBuf`, `ImageBuf` |
+//! | NumPy dtypes, descr and PEP 3118 (`alloc`) | `Dtype`, `HasDtype` (`T::dtype()`), `DtypeError` |
+//! | `.npy` files and mapped raw files (`std`) | `NpyFile`, `Npy`, `npy::write`, `MappedFile` |
+//! | Interop (features) | `ext::{bytemuck, image, ndarray, rayon}`, `InteropError`, `par_convert`, `ParChunks` |
+//!
+//! # Feature flags
+//!
+//! | Feature | Default | Adds |
+//! |---|---|---|
+//! | `std` | yes | `.npy` files, memory mapping (memmap2), `MappedFile`; implies `alloc` |
+//! | `alloc` | with `std` | `RecordBuf`, `ImageBuf`, dtypes |
+//! | `bytemuck` | no | derived types also implement `bytemuck::Pod` and `Zeroable` |
+//! | `image` | no | `ImageView` / `ImageBuf` to and from `image::ImageBuffer` and `FlatSamples` |
+//! | `ndarray` | no | columns, records, images and planes as `ndarray` views |
+//! | `rayon` | no | parallel row bands and record chunks, `par_convert` |
+//!
+//! Without default features the crate is `no_std` (views, columns, images,
+//! conversion and the derive need only `core`).
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

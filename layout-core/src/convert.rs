@@ -179,7 +179,9 @@ struct Plan {
     /// Every non-padding field of the target has a source (so the plan
     /// computes exactly what a derived `ConvertFrom` does).
     complete: bool,
-    /// Both layouts are records (scalars have no fields to plan).
+    /// Both layouts are records (scalars have no fields to plan). Read by
+    /// the SIMD path, which needs std's run-time CPU feature detection.
+    #[cfg_attr(not(feature = "std"), allow(dead_code))]
     records: bool,
 }
 

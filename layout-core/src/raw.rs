@@ -2023,6 +2023,8 @@ pub(crate) fn copy_bytes<S: PixelLayout, D: PixelLayout>(
 // Byte views of whole slices, and the SIMD byte shuffle used by conversion.
 
 /// The bytes of a slice of layout values.
+// Used by the SIMD conversion and .npy writing, both of which need std.
+#[cfg_attr(not(feature = "std"), allow(dead_code))]
 pub(crate) fn slice_bytes<T: PixelLayout>(values: &[T]) -> &[u8] {
     proven::<T>();
     // SAFETY: `values` covers `size_of_val(values)` initialized bytes (T has
@@ -2034,6 +2036,8 @@ pub(crate) fn slice_bytes<T: PixelLayout>(values: &[T]) -> &[u8] {
 }
 
 /// The bytes of a mutable slice of layout values.
+// Used by the SIMD conversion and .npy writing, both of which need std.
+#[cfg_attr(not(feature = "std"), allow(dead_code))]
 pub(crate) fn slice_bytes_mut<T: PixelLayout>(values: &mut [T]) -> &mut [u8] {
     proven::<T>();
     let len = core::mem::size_of_val(values);

@@ -32,7 +32,16 @@
 //! * `unsafe impl PixelLayout for Person` with `LAYOUT`, the field table;
 //! * `PersonColumns<'a>` / `PersonColumnsMut<'a>`: one `Column` /
 //!   `ColumnMut` per field, returned by `Records::columns()` and
-//!   `RecordsMut::columns_mut()`, with the fields' names and visibility.
+//!   `RecordsMut::columns_mut()`, with the fields' names and visibility;
+//! * `PersonPlanes<'a>` / `PersonPlanesMut<'a>`: one strided 2-D plane per
+//!   field, returned by `ImageView::planes()` and `ImageViewMut::planes_mut()`;
+//! * a `Channel` impl per field and `ConvertFrom<S>` for every layout type
+//!   `S` that has a field of the same name and type for each of this type's
+//!   fields (fields named `_...` are padding and are zeroed), which
+//!   `convert` uses to match channels by name at compile time.
+//!
+//! The NumPy dtype (`Person::dtype()`) comes from the field table, through a
+//! blanket impl in the runtime.
 //!
 //! # Attribute options
 //!
@@ -40,6 +49,16 @@
 //!   is, when the `typed_layout` crate is renamed or re-exported. A path to
 //!   anything else cannot weaken the proofs: the trait re-checks each derived
 //!   type's field sizes against its size wherever a view of it is built.
+//!
+//! # With the `bytemuck` feature
+//!
+//! The derive also implements `bytemuck::Zeroable` and `bytemuck::Pod`
+//! (what it proves is exactly their contract). Do not derive them as well:
+//! the impls would conflict. The generated code calls a macro of the runtime,
+//! which expands to nothing without the feature, because a derive cannot see
+//! which features its runtime was built with.
+
+#![deny(missing_docs)]
 
 mod ast;
 mod expand;

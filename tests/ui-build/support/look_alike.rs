@@ -5,6 +5,7 @@ pub use typed_layout::*;
 
 pub mod __private {
     pub use core;
+    pub use typed_layout::__private::impl_bytemuck;
 
     pub struct Problem;
 
