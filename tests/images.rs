@@ -245,6 +245,46 @@ proptest! {
         }
     }
 
+    /// Array windows of any strided view (flipped, transposed, stepped,
+    /// padded) hold the same pixels as the sub-image windows, in order.
+    #[test]
+    fn array_windows_match_sub_image_windows(
+        width in 0usize..8,
+        height in 0usize..8,
+        pad in 0usize..3,
+        flip in any::<bool>(),
+        transpose in any::<bool>(),
+    ) {
+        let pitch = width * 2 + pad;
+        let bytes: Vec<u8> = (0..pitch * height).map(|i| (i * 7 % 251) as u8).collect();
+        // Odd pitches leave u16 pixels unaligned: fine, they are read by value.
+        let mut image =
+            ImageView::<u16>::from_bytes_strided(&bytes, 0, width, height, 2, pitch as isize).unwrap();
+        if flip {
+            image = image.flip_vertical();
+        }
+        if transpose {
+            image = image.transpose();
+        }
+        fn check<const W: usize, const H: usize>(image: &ImageView<'_, u16>) -> Result<(), TestCaseError> {
+            let arrays: Vec<[[u16; W]; H]> = image.array_windows::<W, H>().collect();
+            let views: Vec<_> = image.windows(W, H).unwrap().collect();
+            prop_assert_eq!(arrays.len(), views.len());
+            prop_assert_eq!(image.array_windows::<W, H>().size_hint(), (arrays.len(), Some(arrays.len())));
+            for (array, view) in arrays.iter().zip(&views) {
+                for (y, row) in array.iter().enumerate() {
+                    for (x, &pixel) in row.iter().enumerate() {
+                        prop_assert_eq!(Some(pixel), view.get(x, y));
+                    }
+                }
+            }
+            Ok(())
+        }
+        check::<1, 1>(&image)?;
+        check::<3, 3>(&image)?;
+        check::<2, 4>(&image)?;
+    }
+
     #[test]
     fn conversion_matches_channels_by_name(pixels in proptest::collection::vec(any::<[u8; 4]>(), 0..40), pad in 0usize..3) {
         let width = pixels.len().clamp(1, 5);

@@ -282,6 +282,46 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
         })
     }
 
+    /// Every `W x H` window as an array of its pixels (`H` rows of `W`), by
+    /// value, row-major: the fast way to run a small fixed kernel (a 3x3
+    /// blur, a Sobel filter) over any strided view. Unlike [`windows`]
+    /// nothing is built per window; each pixel is one read. `W` and `H` must
+    /// be at least 1 (checked at compile time).
+    ///
+    /// ```
+    /// use typed_layout::ImageView;
+    /// let pixels: Vec<u8> = (0..12).collect();
+    /// let image = ImageView::from_slice(&pixels, 4, 3)?; // rows 0..4, 4..8, 8..12
+    /// let sums: Vec<u32> = image
+    ///     .array_windows::<3, 3>()
+    ///     .map(|w| w.iter().flatten().map(|&v| u32::from(v)).sum())
+    ///     .collect();
+    /// assert_eq!(sums, [45, 54]);
+    /// let first = image.flip_vertical().array_windows::<2, 1>().next();
+    /// assert_eq!(first, Some([[8, 9]]));
+    /// # Ok::<(), typed_layout::ViewError>(())
+    /// ```
+    ///
+    /// [`windows`]: ImageView::windows
+    pub fn array_windows<const W: usize, const H: usize>(&self) -> ArrayWindows<'a, P, W, H> {
+        const {
+            assert!(
+                W > 0 && H > 0,
+                "array_windows::<W, H>() needs W >= 1 and H >= 1: a window with no pixels has nothing to read; use a kernel of at least 1x1"
+            )
+        };
+        // Positions per axis; `+ 1` cannot overflow because W, H >= 1.
+        let across = self.width().checked_sub(W).map_or(0, |d| d + 1);
+        let down = self.height().checked_sub(H).map_or(0, |d| d + 1);
+        ArrayWindows {
+            image: *self,
+            across,
+            down,
+            x: 0,
+            y: if across == 0 { down } else { 0 },
+        }
+    }
+
     /// Copies every pixel into `target`, which must have the same size
     /// (any strides; row-wise `copy_from_slice` when both rows are slices).
     pub fn copy_to(&self, target: &mut ImageViewMut<'_, P>) -> Result<(), ViewError> {
@@ -442,6 +482,40 @@ impl<'a, P: PixelLayout> Iterator for Windows<'a, P> {
     }
     fn size_hint(&self) -> (usize, Option<usize>) {
         // Huge stride-0 images can have more windows than a usize counts.
+        let left = (self.down - self.y)
+            .checked_mul(self.across)
+            .map(|all| all - self.x);
+        (left.unwrap_or(usize::MAX), left)
+    }
+}
+
+/// Iterator over the `W x H` windows of an [`ImageView`] as arrays of
+/// pixels; see [`ImageView::array_windows`].
+pub struct ArrayWindows<'a, P, const W: usize, const H: usize> {
+    image: ImageView<'a, P>,
+    across: usize,
+    down: usize,
+    /// Top-left corner of the next window (`y == down` when done).
+    x: usize,
+    y: usize,
+}
+
+impl<P: PixelLayout, const W: usize, const H: usize> Iterator for ArrayWindows<'_, P, W, H> {
+    type Item = [[P; W]; H];
+    #[inline]
+    fn next(&mut self) -> Option<[[P; W]; H]> {
+        if self.y >= self.down {
+            return None;
+        }
+        let (x, y) = (self.x, self.y);
+        self.x += 1;
+        if self.x == self.across {
+            self.x = 0;
+            self.y += 1;
+        }
+        self.image.raw.read_block::<W, H>(x, y)
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
         let left = (self.down - self.y)
             .checked_mul(self.across)
             .map(|all| all - self.x);

@@ -56,7 +56,8 @@ pub use column::{Column, ColumnIter, ColumnMut, ColumnSplit, ColumnWindows};
 pub use convert::{convert, convert_with, zeroed, Ch, Channel, ConvertFrom};
 pub use error::ViewError;
 pub use image::{
-    ImageRowsMut, ImageView, ImageViewMut, Pixels, PlaneSplit, Row, RowBands, Rows, Windows,
+    ArrayWindows, ImageRowsMut, ImageView, ImageViewMut, Pixels, PlaneSplit, Row, RowBands, Rows,
+    Windows,
 };
 #[cfg(feature = "alloc")]
 pub use image_buf::ImageBuf;

@@ -322,7 +322,12 @@ fn subview(
     end: usize,
     step: usize,
 ) -> (*const u8, usize, isize) {
-    let new_len = (end - start).div_ceil(step);
+    // Windows and crops take step 1: skip the division for them.
+    let new_len = if step == 1 {
+        end - start
+    } else {
+        (end - start).div_ceil(step)
+    };
     if new_len == 0 {
         // No elements: keep the old base, a pointer into (or one past) the
         // buffer. `element(base, start, stride)` could be wild here, since an
@@ -1212,11 +1217,24 @@ unsafe impl<T: PixelLayout + Sync> Send for Grid<'_, T> {}
 unsafe impl<T: PixelLayout + Sync> Sync for Grid<'_, T> {}
 
 impl<'a, T: PixelLayout> Grid<'a, T> {
+    #[inline]
     fn from_geometry(geometry: Geometry, whole_span: bool) -> Self {
         Grid {
             aligned: geometry.is_aligned::<T>(),
             geometry,
             whole_span,
+            borrow: PhantomData,
+        }
+    }
+
+    /// A view of some of this grid's pixels: aligned if every pixel of this
+    /// one is (the alignment check is skipped then).
+    #[inline]
+    fn subset(&self, geometry: Geometry) -> Self {
+        Grid {
+            aligned: self.aligned || geometry.is_aligned::<T>(),
+            geometry,
+            whole_span: self.whole_span,
             borrow: PhantomData,
         }
     }
@@ -1312,7 +1330,37 @@ impl<'a, T: PixelLayout> Grid<'a, T> {
         }
     }
 
-    /// Row `y` as a 1-D view (its pixels are pixels of this grid).
+    /// The `W x H` pixels whose top-left one is `(x, y)`, row by row, by
+    /// value; `None` if any of them lies outside the grid.
+    #[inline]
+    pub(crate) fn read_block<const W: usize, const H: usize>(
+        &self,
+        x: usize,
+        y: usize,
+    ) -> Option<[[T; W]; H]> {
+        let inside = |start: usize, len: usize, limit: usize| {
+            start.checked_add(len).is_some_and(|end| end <= limit)
+        };
+        if !inside(x, W, self.geometry.width) || !inside(y, H, self.geometry.height) {
+            return None;
+        }
+        let (x_stride, y_stride) = (self.geometry.x_stride, self.geometry.y_stride);
+        let corner = element(element(self.geometry.base, x, x_stride), y, y_stride);
+        Some(core::array::from_fn(|dy| {
+            let row = element(corner, dy, y_stride);
+            core::array::from_fn(|dx| {
+                let at = element(row, dx, x_stride);
+                // SAFETY: x + dx < width and y + dy < height (checked above),
+                // so this is pixel (x + dx, y + dy): in bounds, initialized
+                // and borrowed for 'a (type invariant); any bytes are a T.
+                unsafe { at.cast::<T>().read_unaligned() }
+            })
+        }))
+    }
+
+    /// Row `y` as a 1-D view (its pixels are pixels of this grid, aligned
+    /// if all of the grid's are).
+    #[inline]
     pub(crate) fn row(&self, y: usize) -> Option<Strided<'a, T>> {
         (y < self.geometry.height).then(|| {
             let base = self.geometry.row_start(y);
@@ -1321,7 +1369,7 @@ impl<'a, T: PixelLayout> Grid<'a, T> {
                 base,
                 len,
                 stride,
-                aligned: is_aligned::<T>(base, len, stride),
+                aligned: self.aligned || is_aligned::<T>(base, len, stride),
                 borrow: PhantomData,
             }
         })
@@ -1337,19 +1385,16 @@ impl<'a, T: PixelLayout> Grid<'a, T> {
         step_y: usize,
     ) -> Self {
         // Fewer pixels, same bytes: the span can only shrink.
-        Self::from_geometry(
-            self.geometry.sub(x0, x1, step_x, y0, y1, step_y),
-            self.whole_span,
-        )
+        self.subset(self.geometry.sub(x0, x1, step_x, y0, y1, step_y))
     }
     pub(crate) fn flipped_x(&self) -> Self {
-        Self::from_geometry(self.geometry.flipped_x(), self.whole_span)
+        self.subset(self.geometry.flipped_x())
     }
     pub(crate) fn flipped_y(&self) -> Self {
-        Self::from_geometry(self.geometry.flipped_y(), self.whole_span)
+        self.subset(self.geometry.flipped_y())
     }
     pub(crate) fn transposed(&self) -> Self {
-        Self::from_geometry(self.geometry.transposed(), self.whole_span)
+        self.subset(self.geometry.transposed())
     }
 
     /// The span (every byte from the lowest to the highest one a pixel
