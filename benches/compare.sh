@@ -10,5 +10,6 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check numpy opencv-python-headless pillow
 
-cargo bench --bench workloads -- "$@"
+# The rayon feature adds the parallel groups beside their sequential forms.
+cargo bench --bench workloads --features rayon -- "$@"
 "$venv/bin/python" benches/python/compare.py --criterion target/criterion

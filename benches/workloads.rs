@@ -400,24 +400,7 @@ fn downscale(c: &mut Criterion) {
             ImageView::<Bgra8>::from_bytes(bytes.as_bytes(), width, height, pitch).expect("fits");
         b.iter(|| {
             for (y, mut out) in target.as_view_mut().rows_mut().enumerate() {
-                let (Some(Row::Contiguous(top)), Some(Row::Contiguous(bottom))) =
-                    (surface.row(2 * y), surface.row(2 * y + 1))
-                else {
-                    return;
-                };
-                let out = out.as_mut_slice().expect("contiguous");
-                for ((o, t), d) in out
-                    .iter_mut()
-                    .zip(top.chunks_exact(2))
-                    .zip(bottom.chunks_exact(2))
-                {
-                    *o = Bgra8 {
-                        b: average4(t[0].b, t[1].b, d[0].b, d[1].b),
-                        g: average4(t[0].g, t[1].g, d[0].g, d[1].g),
-                        r: average4(t[0].r, t[1].r, d[0].r, d[1].r),
-                        a: average4(t[0].a, t[1].a, d[0].a, d[1].a),
-                    };
-                }
+                downscale_row(&surface, y, out.as_mut_slice().expect("contiguous"));
             }
         })
     });
@@ -531,9 +514,89 @@ fn box_blur(c: &mut Criterion) {
     group.finish();
 }
 
+/// One output row of the 2x box filter, shared by the sequential and the
+/// parallel downscale.
+fn downscale_row(surface: &ImageView<'_, Bgra8>, y: usize, out: &mut [Bgra8]) {
+    let (Some(Row::Contiguous(top)), Some(Row::Contiguous(bottom))) =
+        (surface.row(2 * y), surface.row(2 * y + 1))
+    else {
+        return;
+    };
+    for ((o, t), d) in out
+        .iter_mut()
+        .zip(top.chunks_exact(2))
+        .zip(bottom.chunks_exact(2))
+    {
+        *o = Bgra8 {
+            b: average4(t[0].b, t[1].b, d[0].b, d[1].b),
+            g: average4(t[0].g, t[1].g, d[0].g, d[1].g),
+            r: average4(t[0].r, t[1].r, d[0].r, d[1].r),
+            a: average4(t[0].a, t[1].a, d[0].a, d[1].a),
+        };
+    }
+}
+
+/// The `rayon` feature: the same work on one thread and on all of them.
+#[cfg(feature = "rayon")]
+fn parallel(c: &mut Criterion) {
+    use typed_layout::ext::rayon::prelude::*;
+    use typed_layout::par_convert;
+
+    let (width, height) = (1920usize, 1080usize);
+    let source = noise(width * height * 4);
+    let pixels = Records::<Bgra8>::from_bytes(source.as_bytes()).expect("whole pixels");
+    let pixels = pixels.as_slice().expect("contiguous");
+    let view = ImageView::from_slice(pixels, width, height).expect("size");
+    let mut target = ImageBuf::<Rgba8>::new(width, height).expect("fits");
+    let mut group = c.benchmark_group("parallel_convert_bgra_to_rgba_1920x1080");
+    group.throughput(Throughput::Bytes((width * height * 4) as u64));
+    group.bench_function("convert", |b| {
+        b.iter(|| convert(black_box(&view), &mut target.as_view_mut()))
+    });
+    group.bench_function("par_convert", |b| {
+        b.iter(|| par_convert(black_box(&view), &mut target.as_view_mut()))
+    });
+    group.finish();
+
+    let pitch = width * 4 + 64;
+    let bytes = noise(pitch * height);
+    let surface =
+        ImageView::<Bgra8>::from_bytes(bytes.as_bytes(), width, height, pitch).expect("fits");
+    let mut small = ImageBuf::<Bgra8>::new(width / 2, height / 2).expect("fits");
+    let mut group = c.benchmark_group("parallel_downscale_2x_bgra_1920x1080");
+    group.throughput(Throughput::Bytes((width * height * 4) as u64));
+    group.bench_function("rows", |b| {
+        b.iter(|| {
+            for (y, mut out) in small.as_view_mut().rows_mut().enumerate() {
+                downscale_row(&surface, y, out.as_mut_slice().expect("contiguous"));
+            }
+        })
+    });
+    group.bench_function("par_row_bands", |b| {
+        const BAND: usize = 16;
+        b.iter(|| {
+            small
+                .as_view_mut()
+                .par_row_bands(BAND)
+                .expect("band height")
+                .enumerate()
+                .for_each(|(band, mut rows)| {
+                    for (k, mut out) in rows.rows_mut().enumerate() {
+                        let out = out.as_mut_slice().expect("contiguous");
+                        downscale_row(&surface, band * BAND + k, out);
+                    }
+                })
+        })
+    });
+    group.finish();
+}
+
+#[cfg(not(feature = "rayon"))]
+fn parallel(_: &mut Criterion) {}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2));
-    targets = column_scan, column_update, from_bytes, conversion, downscale, box_blur
+    targets = column_scan, column_update, from_bytes, conversion, downscale, box_blur, parallel
 }
 criterion_main!(benches);

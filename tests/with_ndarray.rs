@@ -333,6 +333,22 @@ fn interleaved_mutable_axes_are_refused_not_a_panic() {
 }
 
 #[test]
+fn zero_sized_elements_have_no_strides() {
+    let nothing = [[0u8; 0]; 3];
+    let column = Records::from_slice(&nothing).as_ndarray().unwrap();
+    assert_eq!((column.len(), column.strides()), (3, &[0][..]));
+    let repeated = ImageView::repeat(&[0u8; 0], 4, 2).as_ndarray().unwrap();
+    assert_eq!(repeated.shape(), &[2, 4]);
+    // Mutable: more than one zero-sized element at one address is an
+    // overlap by ndarray's rule, refused rather than a debug panic.
+    let mut nothing = [[0u8; 0]; 3];
+    assert!(matches!(
+        RecordsMut::from_slice_mut(&mut nothing).into_ndarray(),
+        Err(InteropError::InterleavedAxes { .. })
+    ));
+}
+
+#[test]
 fn column_mut_from_bytes_into_ndarray() {
     let mut buf = filled(40);
     let column = ColumnMut::<u32>::from_bytes_mut(buf.as_bytes_mut(), 4, 4, 8).unwrap();

@@ -107,9 +107,9 @@ def to_numpy(im):
 # the same group, key of the Python timing).
 ROWS = [
     ("column scan, packed, 100k", "column_scan_packed_100000", "typed_column", "raw_read_unaligned", "column_scan_packed_100000"),
-    ("  ... Column::sum (8 lanes)", "column_scan_packed_100000", "typed_column_lane_sum", "raw_read_unaligned", "column_scan_packed_100000"),
+    ("  ... Column::sum (8 lanes)", "column_scan_packed_100000", "typed_column_lane_sum", "raw_read_unaligned_8_lanes", "column_scan_packed_100000"),
     ("column scan, packed, 10M", "column_scan_packed_10000000", "typed_column", "raw_read_unaligned", "column_scan_packed_10000000"),
-    ("  ... Column::sum (8 lanes)", "column_scan_packed_10000000", "typed_column_lane_sum", "raw_read_unaligned", "column_scan_packed_10000000"),
+    ("  ... Column::sum (8 lanes)", "column_scan_packed_10000000", "typed_column_lane_sum", "raw_read_unaligned_8_lanes", "column_scan_packed_10000000"),
     ("  ... bytemuck pod_read_unaligned", "column_scan_packed_10000000", "bytemuck_pod_read_unaligned", "raw_read_unaligned", None),
     ("  ... zerocopy slice", "column_scan_packed_10000000", "zerocopy_slice", "raw_read_unaligned", None),
     ("column scan, aligned 48 B, 10M", "column_scan_aligned_10000000", "typed_column", "raw_read_unaligned", "column_scan_aligned_10000000"),
@@ -125,7 +125,10 @@ ROWS = [
     ("  ... (Python: chunk-streaming to_numpy)", "row_table_rgbx_to_rgb_8192x8192", "row_table_convert_to", "memcpy_output_size", "row_table_rgbx_to_rgb_8192x8192 (to_numpy)"),
     ("2x box downscale 1080p (vs contiguous)", "downscale_2x_bgra_1920x1080", "typed_view_rows", "contiguous_byte_slices", "downscale_2x_bgra_1920x1080"),
     ("  ... per-channel strided views", "downscale_2x_bgra_1920x1080", "per_channel_strided_views", "typed_view_rows", "downscale_2x_bgra_1920x1080 (pixels3d)"),
-    ("3x3 box blur, windows (vs contiguous)", "box_blur_3x3_gray_640x480", "windows_over_view", "contiguous_slice", "box_blur_3x3_gray_640x480"),
+    ("3x3 box blur, array_windows (vs contiguous)", "box_blur_3x3_gray_640x480", "array_windows_over_view", "contiguous_slice", "box_blur_3x3_gray_640x480"),
+    ("  ... windows() sub-views", "box_blur_3x3_gray_640x480", "windows_over_view", "contiguous_slice", None),
+    ("par_convert Bgra8->Rgba8 1080p (vs convert)", "parallel_convert_bgra_to_rgba_1920x1080", "par_convert", "convert", "convert_bgra_to_rgba_1920x1080"),
+    ("par_row_bands 2x downscale 1080p (vs rows)", "parallel_downscale_2x_bgra_1920x1080", "par_row_bands", "rows", "downscale_2x_bgra_1920x1080"),
 ]
 
 
@@ -159,8 +162,9 @@ def main():
             cpu = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
     except (OSError, StopIteration):
         pass
+    threads = f" ({cv2.getNumThreads()} threads)" if cv2 else ""
     print(f"machine: {cpu}, {os.cpu_count()} cores, {platform.system()}; numpy {np.__version__}"
-          f"{', opencv ' + cv2.__version__ if cv2 else ''}{', pillow ' + Image.__version__ if Image else ''}")
+          f"{', opencv ' + cv2.__version__ + threads if cv2 else ''}{', pillow ' + Image.__version__ if Image else ''}")
     print()
     header = "| workload | ours | Rust baseline | ours / baseline | Python stack | Python / ours | Python method |"
     print(header)

@@ -34,6 +34,12 @@ fuzz_target!(|data: &[u8]| {
         let _ = pixels;
         let _ = image.transpose().flip_horizontal().flip_vertical().step(step, step).map(|v| v.get(0, 0));
         let _ = image.windows(2, 2).map(|w| w.take(8).count());
+        // Array windows read pixels directly: each must equal the sub-view's.
+        for (i, block) in image.array_windows::<2, 3>().take(64).enumerate() {
+            let across = image.width() - 1;
+            let (x, y) = (i % across, i / across);
+            assert_eq!(Some(block[2][1]), image.get(x + 1, y + 2), "array window");
+        }
     }
     if let Ok(mut image) = ImageViewMut::<u16>::from_bytes_strided_mut(&mut buffer, start, width, height, x_stride, y_stride) {
         // Writing a distinct value into every pixel must be readable back:

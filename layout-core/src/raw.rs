@@ -131,11 +131,16 @@ mod bytemuck_impls {
 #[macro_export]
 macro_rules! __impl_bytemuck {
     ($ty:ty) => {
-        // SAFETY: `$ty: PixelLayout` was just derived, and the derive's
-        // constants proved it: no padding (so every byte is initialized and
-        // all zeroes is a value), every field a layout type (any bit pattern
-        // valid, no pointers or cells), `repr(C)`/`packed`/`transparent`,
-        // `Copy + 'static`. That is bytemuck's contract for both traits.
+        // The trait's own proof, which no `crate = ...` path can redirect:
+        // this fails to compile unless `$ty: PixelLayout` and its field
+        // sizes add up to its size (no padding, not zero-sized).
+        const _: () = <$ty as $crate::PixelLayout>::__PROOF;
+        // SAFETY: `$ty: PixelLayout`, and `__PROOF` just above holds, so it
+        // has no padding (every byte is initialized and all zeroes is a
+        // value) and every field is a layout type (any bit pattern valid, no
+        // pointers or cells); the derive accepted only `repr(C)`/`packed`/
+        // `transparent`; `Copy + 'static` are supertraits. That is
+        // bytemuck's contract for both traits.
         unsafe impl $crate::__private::bytemuck::Zeroable for $ty {}
         // SAFETY: as above.
         unsafe impl $crate::__private::bytemuck::Pod for $ty {}
@@ -1721,7 +1726,7 @@ impl<'a, T: PixelLayout> GridFieldSplit<'a, T> {
 
 #[cfg(feature = "ndarray")]
 mod ndarray_views {
-    use super::{element, Dim, Grid, GridMut, Strided, StridedMut};
+    use super::{element, proven, Dim, Grid, GridMut, Strided, StridedMut};
     use crate::error::ViewError;
     use crate::interop::InteropError;
     use crate::layout::PixelLayout;
@@ -1766,6 +1771,12 @@ mod ndarray_views {
         let mut low = base;
         for (k, axis) in axes.iter().enumerate().filter(|(_, axis)| axis.len > 1) {
             let magnitude = axis.stride.unsigned_abs();
+            if size == 0 {
+                // Zero-sized elements have no bytes: every stride is 0 for
+                // ndarray (a mutable view of more than one then overlaps by
+                // ndarray's rule and is refused by `nested_axes`).
+                continue;
+            }
             if !magnitude.is_multiple_of(size) {
                 return Err(InteropError::StrideNotWholeElements {
                     stride: axis.stride,
@@ -1897,7 +1908,8 @@ mod ndarray_views {
 
     /// The axis that splits each `T` into `parts` consecutive `E`s, after
     /// checking they fit inside it (so each `E` lies in a `T`'s bytes).
-    fn parts_axis<T, E>(parts: usize) -> Result<Dim, InteropError> {
+    fn parts_axis<T, E: PixelLayout>(parts: usize) -> Result<Dim, InteropError> {
+        proven::<E>();
         let fits = parts
             .checked_mul(size_of::<E>())
             .is_some_and(|bytes| bytes <= size_of::<T>());
