@@ -24,6 +24,12 @@ run_asan() {
     RUSTFLAGS="-Zsanitizer=address" ASAN_OPTIONS="detect_leaks=1" \
         CARGO_TARGET_DIR=target/asan \
         cargo +nightly test --workspace --tests --target "$host" "${skip_ui[@]}"
+    echo "== AddressSanitizer, interop features (their unsafe code runs only there)"
+    RUSTFLAGS="-Zsanitizer=address" ASAN_OPTIONS="detect_leaks=1" \
+        CARGO_TARGET_DIR=target/asan \
+        cargo +nightly test -p typed-layout --target "$host" \
+        --features bytemuck,image,ndarray,rayon \
+        --test with_bytemuck --test with_image --test with_ndarray --test with_rayon
 }
 
 run_valgrind() {
