@@ -8,23 +8,9 @@ use typed_layout::{
     RowTable, ViewError,
 };
 
-#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
-#[repr(C)]
-struct Bgra8 {
-    b: u8,
-    g: u8,
-    r: u8,
-    a: u8,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
-#[repr(C)]
-struct Rgba8 {
-    r: u8,
-    g: u8,
-    b: u8,
-    a: u8,
-}
+#[path = "support/types.rs"]
+mod types;
+use types::{Bgra8, Bgra8PlanesMut, Rgb8, Rgba8};
 
 #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
 #[repr(C)]
@@ -33,14 +19,6 @@ struct Rgbx8 {
     g: u8,
     b: u8,
     _x: u8,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
-#[repr(C)]
-struct Rgb8 {
-    r: u8,
-    g: u8,
-    b: u8,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]

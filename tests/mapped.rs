@@ -1,24 +1,11 @@
 //! `MappedFile`: raw record and image files viewed in place.
 #![forbid(unsafe_code)]
 
-use typed_layout::{MappedFile, PixelLayout, ViewError};
+use typed_layout::{MappedFile, ViewError};
 
-#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
-#[repr(C, packed)]
-struct Person {
-    name: [u8; 32],
-    age: i32,
-    salary: f64,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
-#[repr(C)]
-struct Bgra8 {
-    b: u8,
-    g: u8,
-    r: u8,
-    a: u8,
-}
+#[path = "support/types.rs"]
+mod types;
+use types::{Bgra8, Person};
 
 fn temp_path(name: &str) -> std::path::PathBuf {
     std::env::temp_dir().join(format!("typed-layout-mapped-{}-{name}", std::process::id()))

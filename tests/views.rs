@@ -6,22 +6,9 @@ use typed_layout::{
     Be, Column, ColumnMut, Le, PixelLayout, RecordBuf, Records, RecordsMut, ViewError,
 };
 
-#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
-#[repr(C, packed)]
-struct Person {
-    name: [u8; 32],
-    age: i32,
-    salary: f64,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
-#[repr(C)]
-struct AlignedPerson {
-    name: [u8; 32],
-    age: i32,
-    _pad: [u8; 4],
-    salary: f64,
-}
+#[path = "support/types.rs"]
+mod types;
+use types::{AlignedPerson, Person, PersonColumnsMut};
 
 #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
 #[repr(C, packed)]

@@ -6,22 +6,9 @@
 use typed_layout::ext::bytemuck;
 use typed_layout::{Be, Le, PixelLayout, Records};
 
-#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
-#[repr(C)]
-struct Bgra8 {
-    b: u8,
-    g: u8,
-    r: u8,
-    a: u8,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
-#[repr(C, packed)]
-struct Person {
-    name: [u8; 32],
-    age: i32,
-    salary: f64,
-}
+#[path = "support/types.rs"]
+mod types;
+use types::{Bgra8, Person};
 
 #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
 #[repr(C)]

@@ -12,23 +12,9 @@ use typed_layout::{
     convert, ImageBuf, ImageView, ImageViewMut, InteropError, PixelLayout, RecordBuf, ViewError,
 };
 
-#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
-#[repr(C)]
-struct Rgba8 {
-    r: u8,
-    g: u8,
-    b: u8,
-    a: u8,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
-#[repr(C)]
-struct Bgra8 {
-    b: u8,
-    g: u8,
-    r: u8,
-    a: u8,
-}
+#[path = "support/types.rs"]
+mod types;
+use types::{Bgra8, Rgba8};
 
 #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
 #[repr(C)]

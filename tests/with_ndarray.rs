@@ -10,31 +10,9 @@ use typed_layout::{
     Records, RecordsMut, ViewError,
 };
 
-#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
-#[repr(C, packed)]
-struct PersonPacked {
-    name: [u8; 32],
-    age: i32,
-    salary: f64,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
-#[repr(C)]
-struct PersonAligned {
-    name: [u8; 32],
-    age: i32,
-    _pad: [u8; 4],
-    salary: f64,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
-#[repr(C)]
-struct Bgra8 {
-    b: u8,
-    g: u8,
-    r: u8,
-    a: u8,
-}
+#[path = "support/types.rs"]
+mod types;
+use types::{AlignedPerson, Bgra8, Person};
 
 #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
 #[repr(C)]
@@ -57,8 +35,8 @@ fn u16_at(bytes: &[u8], at: usize) -> u16 {
 
 #[test]
 fn aligned_columns_convert_and_packed_ones_say_why_not() {
-    let people: Vec<PersonAligned> = (0..5)
-        .map(|i| PersonAligned {
+    let people: Vec<AlignedPerson> = (0..5)
+        .map(|i| AlignedPerson {
             name: [b'a'; 32],
             age: 20 + i,
             _pad: [0; 4],
@@ -77,7 +55,7 @@ fn aligned_columns_convert_and_packed_ones_say_why_not() {
     assert_eq!(age.sum(), 20 + 21 + 22 + 23 + 24);
 
     let bytes = vec![0u8; 44 * 4];
-    let packed = Records::<PersonPacked>::from_bytes(&bytes).unwrap();
+    let packed = Records::<Person>::from_bytes(&bytes).unwrap();
     let err = packed.columns().salary.as_ndarray().unwrap_err();
     assert_eq!(
         err,
@@ -127,7 +105,7 @@ fn records_of_one_scalar_split_into_a_trailing_axis() {
 
 #[test]
 fn mutable_columns_write_through_ndarray() {
-    let mut people = [PersonAligned {
+    let mut people = [AlignedPerson {
         name: [0; 32],
         age: 30,
         _pad: [0; 4],

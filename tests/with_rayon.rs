@@ -6,43 +6,13 @@
 use proptest::prelude::*;
 use typed_layout::ext::rayon::prelude::*;
 use typed_layout::{
-    convert, par_convert, par_convert_with, ImageBuf, ImageView, ImageViewMut, PixelLayout,
-    RecordBuf, Records, RecordsMut, ViewError,
+    convert, par_convert, par_convert_with, ImageBuf, ImageView, ImageViewMut, RecordBuf, Records,
+    RecordsMut, ViewError,
 };
 
-#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
-#[repr(C)]
-struct Bgra8 {
-    b: u8,
-    g: u8,
-    r: u8,
-    a: u8,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
-#[repr(C)]
-struct Rgba8 {
-    r: u8,
-    g: u8,
-    b: u8,
-    a: u8,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
-#[repr(C)]
-struct Rgb8 {
-    r: u8,
-    g: u8,
-    b: u8,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
-#[repr(C, packed)]
-struct Person {
-    name: [u8; 32],
-    age: i32,
-    salary: f64,
-}
+#[path = "support/types.rs"]
+mod types;
+use types::{Bgra8, Person, Rgb8, Rgba8};
 
 fn bgra_image(width: usize, height: usize) -> ImageBuf<Bgra8> {
     let mut image = ImageBuf::<Bgra8>::with_row_alignment(width, height, 64).unwrap();

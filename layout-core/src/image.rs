@@ -268,17 +268,11 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
         if width == 0 || height == 0 {
             return Err(ViewError::InvalidWindow { width, height });
         }
-        // Positions per axis; `+ 1` cannot overflow because width >= 1.
-        let across = self.width().checked_sub(width).map_or(0, |d| d + 1);
-        let down = self.height().checked_sub(height).map_or(0, |d| d + 1);
         Ok(Windows {
             image: *self,
             width,
             height,
-            across,
-            down,
-            x: 0,
-            y: if across == 0 { down } else { 0 },
+            cursor: WindowCursor::new(self, width, height),
         })
     }
 
@@ -310,15 +304,9 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
                 "array_windows::<W, H>() needs W >= 1 and H >= 1: a window with no pixels has nothing to read; use a kernel of at least 1x1"
             )
         };
-        // Positions per axis; `+ 1` cannot overflow because W, H >= 1.
-        let across = self.width().checked_sub(W).map_or(0, |d| d + 1);
-        let down = self.height().checked_sub(H).map_or(0, |d| d + 1);
         ArrayWindows {
             image: *self,
-            across,
-            down,
-            x: 0,
-            y: if across == 0 { down } else { 0 },
+            cursor: WindowCursor::new(self, W, H),
         }
     }
 
@@ -454,11 +442,9 @@ impl<P: PixelLayout> Iterator for Pixels<'_, P> {
     }
 }
 
-/// Iterator over the `w x h` windows of an [`ImageView`].
-pub struct Windows<'a, P> {
-    image: ImageView<'a, P>,
-    width: usize,
-    height: usize,
+/// The top-left corners of every `w x h` window, row by row.
+#[derive(Clone)]
+struct WindowCursor {
     across: usize,
     down: usize,
     /// Top-left corner of the next window (`y == down` when done).
@@ -466,20 +452,34 @@ pub struct Windows<'a, P> {
     y: usize,
 }
 
-impl<'a, P: PixelLayout> Iterator for Windows<'a, P> {
-    type Item = ImageView<'a, P>;
-    fn next(&mut self) -> Option<ImageView<'a, P>> {
+impl WindowCursor {
+    /// Callers ensure `width, height >= 1`.
+    fn new<P: PixelLayout>(image: &ImageView<'_, P>, width: usize, height: usize) -> Self {
+        // Positions per axis; `+ 1` cannot overflow because the size is >= 1.
+        let across = image.width().checked_sub(width).map_or(0, |d| d + 1);
+        let down = image.height().checked_sub(height).map_or(0, |d| d + 1);
+        WindowCursor {
+            across,
+            down,
+            x: 0,
+            y: if across == 0 { down } else { 0 },
+        }
+    }
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, usize)> {
         if self.y >= self.down {
             return None;
         }
-        let (x, y) = (self.x, self.y);
+        let corner = (self.x, self.y);
         self.x += 1;
         if self.x == self.across {
             self.x = 0;
             self.y += 1;
         }
-        self.image.crop(x, y, self.width, self.height).ok()
+        Some(corner)
     }
+
     fn size_hint(&self) -> (usize, Option<usize>) {
         // Huge stride-0 images can have more windows than a usize counts.
         let left = (self.down - self.y)
@@ -489,37 +489,41 @@ impl<'a, P: PixelLayout> Iterator for Windows<'a, P> {
     }
 }
 
+/// Iterator over the `w x h` windows of an [`ImageView`].
+pub struct Windows<'a, P> {
+    image: ImageView<'a, P>,
+    width: usize,
+    height: usize,
+    cursor: WindowCursor,
+}
+
+impl<'a, P: PixelLayout> Iterator for Windows<'a, P> {
+    type Item = ImageView<'a, P>;
+    fn next(&mut self) -> Option<ImageView<'a, P>> {
+        let (x, y) = self.cursor.next()?;
+        self.image.crop(x, y, self.width, self.height).ok()
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.cursor.size_hint()
+    }
+}
+
 /// Iterator over the `W x H` windows of an [`ImageView`] as arrays of
 /// pixels; see [`ImageView::array_windows`].
 pub struct ArrayWindows<'a, P, const W: usize, const H: usize> {
     image: ImageView<'a, P>,
-    across: usize,
-    down: usize,
-    /// Top-left corner of the next window (`y == down` when done).
-    x: usize,
-    y: usize,
+    cursor: WindowCursor,
 }
 
 impl<P: PixelLayout, const W: usize, const H: usize> Iterator for ArrayWindows<'_, P, W, H> {
     type Item = [[P; W]; H];
     #[inline]
     fn next(&mut self) -> Option<[[P; W]; H]> {
-        if self.y >= self.down {
-            return None;
-        }
-        let (x, y) = (self.x, self.y);
-        self.x += 1;
-        if self.x == self.across {
-            self.x = 0;
-            self.y += 1;
-        }
+        let (x, y) = self.cursor.next()?;
         self.image.raw.read_block::<W, H>(x, y)
     }
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let left = (self.down - self.y)
-            .checked_mul(self.across)
-            .map(|all| all - self.x);
-        (left.unwrap_or(usize::MAX), left)
+        self.cursor.size_hint()
     }
 }
 

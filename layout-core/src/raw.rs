@@ -1927,15 +1927,18 @@ mod ndarray_views {
     }
 
     impl<'a, T: PixelLayout> Strided<'a, T> {
-        /// The elements as a 1-D ndarray view.
-        pub(crate) fn ndarray(&self) -> Result<ArrayView<'a, T, ndarray::Ix1>, InteropError> {
-            let axes = [Dim {
+        fn axis(&self) -> Dim {
+            Dim {
                 len: self.len,
                 stride: self.stride,
-            }];
+            }
+        }
+
+        /// The elements as a 1-D ndarray view.
+        pub(crate) fn ndarray(&self) -> Result<ArrayView<'a, T, ndarray::Ix1>, InteropError> {
             // SAFETY: these are the view's own elements: in one buffer
             // borrowed shared for 'a (type invariant).
-            unsafe { shared(self.base, &axes) }
+            unsafe { shared(self.base, &[self.axis()]) }
         }
 
         /// Each element as `parts` consecutive `E`s: `(len, parts)`.
@@ -1943,13 +1946,7 @@ mod ndarray_views {
             &self,
             parts: usize,
         ) -> Result<ArrayView<'a, E, ndarray::Ix2>, InteropError> {
-            let axes = [
-                Dim {
-                    len: self.len,
-                    stride: self.stride,
-                },
-                parts_axis::<T, E>(parts)?,
-            ];
+            let axes = [self.axis(), parts_axis::<T, E>(parts)?];
             // SAFETY: each `E` lies inside an element's bytes (`parts_axis`),
             // which are in one buffer borrowed shared for 'a (type invariant).
             unsafe { shared(self.base, &axes) }
@@ -1957,17 +1954,20 @@ mod ndarray_views {
     }
 
     impl<'a, T: PixelLayout> StridedMut<'a, T> {
+        fn axis(&self) -> Dim {
+            Dim {
+                len: self.len,
+                stride: self.stride,
+            }
+        }
+
         /// Mutable form of [`Strided::ndarray`].
         pub(crate) fn into_ndarray(
             self,
         ) -> Result<ArrayViewMut<'a, T, ndarray::Ix1>, InteropError> {
-            let axes = [Dim {
-                len: self.len,
-                stride: self.stride,
-            }];
             // SAFETY: the view's own elements: exclusively borrowed for 'a
             // and pairwise disjoint (type invariant); `self` is consumed.
-            unsafe { exclusive(self.base, &axes) }
+            unsafe { exclusive(self.base, &[self.axis()]) }
         }
 
         /// Mutable form of [`Strided::ndarray_parts`].
@@ -1975,13 +1975,7 @@ mod ndarray_views {
             self,
             parts: usize,
         ) -> Result<ArrayViewMut<'a, E, ndarray::Ix2>, InteropError> {
-            let axes = [
-                Dim {
-                    len: self.len,
-                    stride: self.stride,
-                },
-                parts_axis::<T, E>(parts)?,
-            ];
+            let axes = [self.axis(), parts_axis::<T, E>(parts)?];
             // SAFETY: the parts of one element are disjoint pieces of its
             // bytes (`parts_axis`); elements are exclusively borrowed and
             // pairwise disjoint (type invariant).

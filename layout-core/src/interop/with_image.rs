@@ -144,6 +144,27 @@ fn sample_layout<P: PixelLayout, S: PixelLayout>(
     })
 }
 
+/// For an `ImageBuffer` of `Px` viewed as `P`: checks the pixel types and
+/// returns `(width, height, row bytes, samples)` of its packed rows.
+fn buffer_geometry<P, Px>(
+    width: u32,
+    height: u32,
+) -> Result<(usize, usize, usize, usize), InteropError>
+where
+    P: PixelLayout,
+    Px: Pixel,
+    Px::Subpixel: PixelLayout,
+{
+    check_pixel::<P, Px::Subpixel>(usize::from(Px::CHANNEL_COUNT), Some(Px::COLOR_MODEL))?;
+    let (width, height) = (width as usize, height as usize);
+    let row = width.saturating_mul(size_of::<P>());
+    let samples = row
+        .checked_mul(height)
+        .map(|bytes| bytes / size_of::<Px::Subpixel>())
+        .ok_or(InteropError::TooLarge { width, height })?;
+    Ok((width, height, row, samples))
+}
+
 /// The view's geometry as image describes it: `(width, height, pixel
 /// stride, row stride)` in bytes, checked against what `FlatSamples` says.
 fn flat_geometry<P: PixelLayout, S: PixelLayout>(
@@ -207,14 +228,10 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
         Px::Subpixel: PixelLayout,
         C: Deref<Target = [Px::Subpixel]>,
     {
-        check_pixel::<P, Px::Subpixel>(usize::from(Px::CHANNEL_COUNT), Some(Px::COLOR_MODEL))?;
-        let (width, height) = (buffer.width() as usize, buffer.height() as usize);
-        let row = width.saturating_mul(size_of::<P>());
+        let (width, height, row, len) = buffer_geometry::<P, Px>(buffer.width(), buffer.height())?;
         // image checked that width * height * channels samples exist.
-        let samples = row
-            .checked_mul(height)
-            .map(|bytes| bytes / size_of::<Px::Subpixel>())
-            .and_then(|len| buffer.get(..len))
+        let samples = buffer
+            .get(..len)
             .ok_or(InteropError::TooLarge { width, height })?;
         Ok(ImageView::from_bytes(
             slice_bytes(samples),
@@ -355,13 +372,9 @@ impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
         Px::Subpixel: PixelLayout,
         C: Deref<Target = [Px::Subpixel]> + DerefMut,
     {
-        check_pixel::<P, Px::Subpixel>(usize::from(Px::CHANNEL_COUNT), Some(Px::COLOR_MODEL))?;
-        let (width, height) = (buffer.width() as usize, buffer.height() as usize);
-        let row = width.saturating_mul(size_of::<P>());
-        let samples = row
-            .checked_mul(height)
-            .map(|bytes| bytes / size_of::<Px::Subpixel>())
-            .and_then(|len| buffer.get_mut(..len))
+        let (width, height, row, len) = buffer_geometry::<P, Px>(buffer.width(), buffer.height())?;
+        let samples = buffer
+            .get_mut(..len)
             .ok_or(InteropError::TooLarge { width, height })?;
         Ok(ImageViewMut::from_bytes_mut(
             slice_bytes_mut(samples),
