@@ -39,7 +39,14 @@ run_valgrind() {
     fi
     echo "== valgrind memcheck (stable)"
     local binaries
-    binaries=$(CARGO_TARGET_DIR=target/valgrind cargo test --workspace --tests --no-run --message-format=json 2>/dev/null |
+    # The whole suite, then the interop tests with their features (without
+    # them those files are empty).
+    binaries=$({
+        CARGO_TARGET_DIR=target/valgrind cargo test --workspace --tests --no-run --message-format=json
+        CARGO_TARGET_DIR=target/valgrind cargo test -p typed-layout --no-run --message-format=json \
+            --features bytemuck,image,ndarray,rayon \
+            --test with_bytemuck --test with_image --test with_ndarray --test with_rayon
+    } 2>/dev/null |
         python3 -c 'import json,sys
 for line in sys.stdin:
     m = json.loads(line)
