@@ -29,6 +29,7 @@ mod byte_order;
 mod column;
 mod convert;
 mod error;
+mod fields;
 mod image;
 #[cfg(feature = "alloc")]
 mod image_buf;
@@ -55,6 +56,7 @@ pub use byte_order::{Be, Le, Scalar};
 pub use column::{Column, ColumnIter, ColumnMut, ColumnSplit, ColumnWindows};
 pub use convert::{convert, convert_with, zeroed, Ch, Channel, ConvertFrom};
 pub use error::ViewError;
+pub use fields::{Columnar, Planar};
 pub use image::{
     ArrayWindows, ImageRowsMut, ImageView, ImageViewMut, Pixels, PlaneSplit, Row, RowBands, Rows,
     Windows,
@@ -63,7 +65,7 @@ pub use image::{
 pub use image_buf::ImageBuf;
 #[cfg(any(feature = "ndarray", feature = "image"))]
 pub use interop::InteropError;
-pub use layout::{ByteOrder, Columnar, ElemKind, Field, Layout, PixelLayout, Planar, Shape};
+pub use layout::{ByteOrder, ElemKind, Field, Layout, PixelLayout, Shape};
 #[cfg(feature = "std")]
 pub use mapped::MappedFile;
 #[cfg(feature = "rayon")]
