@@ -2,8 +2,11 @@
 //!
 //! - `view.rs`: the one core view, [`RawView`], built only by an `unsafe
 //!   fn` with numbered preconditions (V1)–(V4) that every `// SAFETY:`
-//!   comment of the tree cites; records, columns, images, planes, rows and
+//!   comment of the tree cites, its operations at any rank, and the
+//!   disjoint field split; records, columns, images, planes, rows and
 //!   windows are typed wrappers over it, outside this module;
+//! - `rank.rs`: what only rank 1 (slices) and rank 2 (rows, blocks) do;
+//! - `iter.rs`: element and row iterators;
 //! - `bounds.rs`: the bounds, aliasing and alignment arithmetic that
 //!   establishes those preconditions (no `unsafe` there);
 //! - `impls.rs`: `PixelLayout` for the built-in types, the bytemuck hook;
@@ -22,10 +25,12 @@ use crate::layout::PixelLayout;
 mod alloc;
 mod bounds;
 mod impls;
+mod iter;
 #[cfg(feature = "std")]
 mod map;
 #[cfg(feature = "ndarray")]
 mod ndarray;
+mod rank;
 #[cfg(all(feature = "std", target_arch = "x86_64"))]
 mod simd;
 mod value;
@@ -34,6 +39,7 @@ mod view;
 #[cfg(feature = "alloc")]
 pub(crate) use alloc::AlignedBytes;
 pub(crate) use bounds::{resolve, Dim};
+pub(crate) use iter::{Refs, RefsMut, Rows, Values};
 #[cfg(feature = "std")]
 pub(crate) use map::map_read_only;
 #[cfg(feature = "ndarray")]
@@ -42,9 +48,7 @@ pub(crate) use ndarray::NdPlan;
 pub(crate) use simd::shuffle_groups;
 #[cfg_attr(not(feature = "std"), allow(unused_imports))]
 pub(crate) use value::{copy_bytes, slice_bytes, slice_bytes_mut, zeroed};
-pub(crate) use view::{
-    Access, Exclusive, FieldSplit, RawView, Refs, RefsMut, Rows, Shared, Values,
-};
+pub(crate) use view::{Access, Exclusive, FieldSplit, RawView, Shared};
 
 /// Evaluates `T`'s layout proof ([`PixelLayout::__PROOF`]) wherever this
 /// is instantiated for `T`. `RawView::new` and the functions of value.rs
