@@ -15,6 +15,7 @@ pub fn expand(input: &Input) -> TokenStream {
     let columns = field_views(input, fields, &COLUMNS);
     let planes = field_views(input, fields, &PLANES);
     let channels = channels(input, fields);
+    let tie = fields_tie(input, fields);
     let (krate, ident) = (&input.krate, input.ident);
     quote! {
         #columns
@@ -22,6 +23,7 @@ pub fn expand(input: &Input) -> TokenStream {
         const _: () = {
             #proofs
             #layout_impl
+            #tie
             #channels
             #krate::__private::impl_bytemuck!(#ident);
         };
@@ -150,7 +152,10 @@ fn layout_impl(input: &Input, fields: &[FieldDef]) -> TokenStream {
     });
     // A balanced tree of tuples of the struct's own field types, with no
     // path that `crate = ...` could redirect, for the trait's own proof.
-    let field_list = field_tree(fields);
+    let field_list = field_tree(fields, &|field: &FieldDef| {
+        let ty = field.ty;
+        quote_spanned!(ty.span()=> (#ty,))
+    });
     quote! {
         // The constants above prove no padding and a non-zero size; valid.rs
         // checked the repr; offsets and sizes come from offset_of!/size_of.
@@ -174,18 +179,51 @@ fn layout_impl(input: &Input, fields: &[FieldDef]) -> TokenStream {
 /// `(A,)` for one field, `(left, right)` halves for more, `()` for none:
 /// nesting grows as log2 of the field count, far below the compiler's
 /// recursion limit for any struct (a list would stop at ~128 fields).
-fn field_tree(fields: &[FieldDef]) -> TokenStream {
+/// `leaf` writes one field's `(F,)` (its type for `__Fields`, its value for
+/// the tie).
+fn field_tree<T>(fields: &[T], leaf: &impl Fn(&T) -> TokenStream) -> TokenStream {
     match fields {
         [] => quote!(()),
-        [field] => {
-            let ty = field.ty;
-            quote_spanned!(ty.span()=> (#ty,))
-        }
+        [field] => leaf(field),
         _ => {
             let (left, right) = fields.split_at(fields.len() / 2);
-            let (left, right) = (field_tree(left), field_tree(right));
+            let (left, right) = (field_tree(left, leaf), field_tree(right, leaf));
             quote!((#left, #right))
         }
+    }
+}
+
+/// Ties `__Fields` to the struct's real field types, checked by the
+/// compiler: a function (never called) that takes the struct apart by value
+/// and returns its fields as `<S as PixelLayout>::__Fields`. Each binding has
+/// the field's declared type, so if any pasted type of `__Fields` named
+/// another type the function would not compile. A closure coerced to a
+/// function pointer, so no lint attribute is needed (a user crate may
+/// `forbid(dead_code)`). Moving fields out by value is allowed for packed
+/// structs too (only references to packed fields are not).
+fn fields_tie(input: &Input, fields: &[FieldDef]) -> TokenStream {
+    let (krate, ident) = (&input.krate, input.ident);
+    let binding = |index: usize| format_ident!("__field{}", index, span = Span::mixed_site());
+    let patterns = fields.iter().enumerate().map(|(index, field)| {
+        let (field_ident, binding) = (field.ident, binding(index));
+        quote!(#field_ident: #binding)
+    });
+    // A mismatch is reported at the field's type, where the user can see it.
+    let values = field_tree(&fields.iter().enumerate().collect::<Vec<_>>(), &|&(
+        index,
+        field,
+    )| {
+        let at = field.ty.span();
+        let mut value = binding(index);
+        value.set_span(value.span().located_at(at));
+        quote_spanned!(at=> (#value,))
+    });
+    let value = format_ident!("__value", span = Span::mixed_site());
+    quote! {
+        const _: fn(#ident) -> <#ident as #krate::PixelLayout>::__Fields = |#value| {
+            let #ident { #(#patterns),* } = #value;
+            #values
+        };
     }
 }
 

@@ -62,6 +62,7 @@
 
 mod ast;
 mod expand;
+mod paste;
 mod valid;
 
 use proc_macro::TokenStream;
