@@ -41,6 +41,26 @@ fn layout_proofs(input: &Input, fields: &[FieldDef]) -> TokenStream {
     let name = &input.name;
     let private = quote!(#krate::__private);
     let mut proofs = Vec::new();
+    if input.repr.transparent {
+        // The compiler may place zero-sized fields before or after the data
+        // field, so the chain of offsets below does not apply; the struct has
+        // the data field's layout, which sizes prove.
+        let sizes = fields.iter().map(|field| {
+            let ty = field.ty;
+            quote!(#private::core::mem::size_of::<#ty>())
+        });
+        let check = quote! {
+            #private::check_transparent(
+                #name,
+                0usize #(+ #sizes)*,
+                #private::core::mem::size_of::<#ident>(),
+            )
+        };
+        proofs.push(fail_on_problem(check, ident.span(), &private));
+        let check = quote!(#private::check_size(#name, #private::core::mem::size_of::<#ident>()));
+        proofs.push(fail_on_problem(check, ident.span(), &private));
+        return quote!(#(#proofs)*);
+    }
     let mut previous: Option<&FieldDef> = None;
     for field in fields {
         let field_ident = field.ident;
@@ -331,12 +351,17 @@ fn field_views(input: &Input, fields: &[FieldDef], kind: &ViewKind) -> TokenStre
         let message = format!("field `{}` lies inside `{}`", field.name, input.name);
         quote!(#field_ident: source.#project::<#ty>(#at).expect(#message))
     });
-    let write_inits = fields.iter().map(|field| {
-        let (field_ident, ty) = (field.ident, field.ty);
-        let at = offset(field_ident);
-        let message = format!("fields of `{}` are in increasing offset order", input.name);
-        quote!(#field_ident: split.take::<#ty>(#at).expect(#message))
-    });
+    let message = format!("fields of `{}` are in increasing offset order", input.name);
+    let write_body = if input.repr.transparent {
+        transparent_split(input, fields, &write_ident, &message)
+    } else {
+        let write_inits = fields.iter().map(|field| {
+            let (field_ident, ty) = (field.ident, field.ty);
+            let at = offset(field_ident);
+            quote!(#field_ident: split.take::<#ty>(#at).expect(#message))
+        });
+        quote!(#write_ident { #(#write_inits,)* })
+    };
     quote! {
         #[doc = #read_doc]
         #[derive(Clone, Copy)]
@@ -359,9 +384,54 @@ fn field_views(input: &Input, fields: &[FieldDef], kind: &ViewKind) -> TokenStre
 
             fn #write_method(source: #krate::#write_source<'_, Self>) -> #write_ident<'_> {
                 let mut split = source.#split();
-                #write_ident { #(#write_inits,)* }
+                #write_body
             }
         }
+    }
+}
+
+/// The mutable views of a `repr(transparent)` struct, taken in increasing
+/// offset order although the compiler may place zero-sized fields before or
+/// after the data field: zero-sized fields at offset 0 first, then the
+/// fields with data, then the other zero-sized fields (at the end). The
+/// conditions are constants, so each take compiles to one call.
+fn transparent_split(
+    input: &Input,
+    fields: &[FieldDef],
+    write_ident: &syn::Ident,
+    message: &str,
+) -> TokenStream {
+    let (krate, ident) = (&input.krate, input.ident);
+    let mem = quote!(#krate::__private::core::mem);
+    let slot = |index: usize| format_ident!("__view{}", index, span = Span::mixed_site());
+    let pass = |condition: &dyn Fn(&TokenStream, &TokenStream) -> TokenStream| {
+        let takes = fields.iter().enumerate().map(|(index, field)| {
+            let (field_ident, ty, slot) = (field.ident, field.ty, slot(index));
+            let size = quote!(#mem::size_of::<#ty>());
+            let at = quote!(#mem::offset_of!(#ident, #field_ident));
+            let condition = condition(&size, &at);
+            quote! {
+                if #slot.is_none() && #condition {
+                    #slot = Some(split.take::<#ty>(#at).expect(#message));
+                }
+            }
+        });
+        takes.collect::<TokenStream>()
+    };
+    let slots = (0..fields.len()).map(slot);
+    let first = pass(&|size, at| quote!(#size == 0 && #at == 0));
+    let data = pass(&|size, _| quote!(#size != 0));
+    let rest = pass(&|_, _| quote!(true));
+    let inits = fields.iter().enumerate().map(|(index, field)| {
+        let (field_ident, slot) = (field.ident, slot(index));
+        quote!(#field_ident: #slot.expect(#message))
+    });
+    quote! {
+        #(let mut #slots = None;)*
+        #first
+        #data
+        #rest
+        #write_ident { #(#inits,)* }
     }
 }
 
