@@ -468,6 +468,24 @@ pub mod check {
         }
     }
 
+    /// A `repr(transparent)` struct has the layout of its one field that is
+    /// not zero-sized, wherever the compiler places the zero-sized ones
+    /// (before or after it), so its proof is by size, not by declaration
+    /// order: the fields' sizes must add up to the struct's size.
+    pub const fn check_transparent(type_name: &str, fields_size: usize, size: usize) -> Problem {
+        if fields_size == size {
+            return Problem::NONE;
+        }
+        Problem::NONE
+            .text("`")
+            .text(type_name)
+            .text("` is #[repr(transparent)], but its fields add up to ")
+            .number(fields_size)
+            .text(" byte(s) while its size is ")
+            .number(size)
+            .text("; the bytes no field covers are padding. Use #[repr(C)] and add an explicit `_pad` field")
+    }
+
     /// The struct is zero-sized, so it has no bytes to view.
     pub const fn check_size(type_name: &str, size: usize) -> Problem {
         if size != 0 {
