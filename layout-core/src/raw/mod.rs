@@ -40,8 +40,6 @@ mod view;
 pub(crate) use alloc::AlignedBytes;
 pub(crate) use bounds::{resolve, Dim};
 pub(crate) use iter::{Refs, RefsMut, Rows, Values};
-#[cfg(feature = "std")]
-pub(crate) use map::map_read_only;
 #[cfg(feature = "ndarray")]
 pub(crate) use ndarray::NdPlan;
 #[cfg(all(feature = "std", target_arch = "x86_64"))]
