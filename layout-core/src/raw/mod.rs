@@ -22,6 +22,8 @@ mod impls;
 mod map;
 #[cfg(feature = "ndarray")]
 mod ndarray;
+#[cfg(feature = "pyo3")]
+pub(crate) mod python;
 #[cfg(all(feature = "std", target_arch = "x86_64"))]
 mod simd;
 mod strided;
