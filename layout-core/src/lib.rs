@@ -49,6 +49,9 @@ mod record_buf;
 pub mod dtype;
 #[cfg(feature = "std")]
 pub mod npy;
+// Python buffers through PyO3.
+#[cfg(feature = "pyo3")]
+pub mod python;
 mod records;
 mod row_table;
 
@@ -91,6 +94,8 @@ pub mod ext {
     pub use image;
     #[cfg(feature = "ndarray")]
     pub use ndarray;
+    #[cfg(feature = "pyo3")]
+    pub use pyo3;
     #[cfg(feature = "rayon")]
     pub use rayon;
 }

@@ -30,6 +30,8 @@ mod iter;
 mod map;
 #[cfg(feature = "ndarray")]
 mod ndarray;
+#[cfg(feature = "pyo3")]
+pub(crate) mod python;
 mod rank;
 #[cfg(all(feature = "std", target_arch = "x86_64"))]
 mod simd;
