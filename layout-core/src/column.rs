@@ -43,7 +43,7 @@ impl<'a, F: PixelLayout> Column<'a, F> {
         Column { raw }
     }
 
-    #[cfg_attr(not(any(feature = "ndarray", feature = "image")), allow(dead_code))]
+    #[cfg_attr(not(feature = "ndarray"), allow(dead_code))]
     pub(crate) fn raw(&self) -> RawView<'a, F, 1, Shared> {
         self.raw
     }
@@ -397,7 +397,7 @@ impl<'a, F: PixelLayout> ColumnMut<'a, F> {
         }
     }
 
-    #[cfg_attr(not(any(feature = "ndarray", feature = "image")), allow(dead_code))]
+    #[cfg_attr(not(feature = "ndarray"), allow(dead_code))]
     pub(crate) fn into_raw(self) -> RawView<'a, F, 1, Exclusive> {
         self.raw
     }

@@ -35,24 +35,19 @@ fn check_rect(
     height: usize,
     within: (usize, usize),
 ) -> Result<(), ViewError> {
-    let x_end = x.checked_add(width).ok_or(ViewError::IndexOutOfBounds {
-        index: x,
-        len: within.0,
-    })?;
-    let y_end = y.checked_add(height).ok_or(ViewError::IndexOutOfBounds {
-        index: y,
-        len: within.1,
-    })?;
-    if x_end > within.0 {
+    check_span(x, width, within.0)?;
+    check_span(y, height, within.1)
+}
+
+/// Refuses `count` elements from `start` that do not fit in `within`.
+fn check_span(start: usize, count: usize, within: usize) -> Result<(), ViewError> {
+    let end = start
+        .checked_add(count)
+        .ok_or(ViewError::RangeOverflow { start, len: count })?;
+    if end > within {
         return Err(ViewError::IndexOutOfBounds {
-            index: x_end,
-            len: within.0,
-        });
-    }
-    if y_end > within.1 {
-        return Err(ViewError::IndexOutOfBounds {
-            index: y_end,
-            len: within.1,
+            index: end,
+            len: within,
         });
     }
     Ok(())
@@ -633,7 +628,7 @@ impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
         &mut self.raw
     }
 
-    #[cfg_attr(not(any(feature = "ndarray", feature = "image")), allow(dead_code))]
+    #[cfg_attr(not(feature = "ndarray"), allow(dead_code))]
     pub(crate) fn into_raw(self) -> RawView<'a, P, 2, Exclusive> {
         self.raw
     }

@@ -299,7 +299,7 @@ impl<'a, T: PixelLayout> Records<'a, T> {
         T::columns(*self)
     }
 
-    #[cfg_attr(not(any(feature = "ndarray", feature = "image")), allow(dead_code))]
+    #[cfg_attr(not(feature = "ndarray"), allow(dead_code))]
     pub(crate) fn raw(&self) -> RawView<'a, T, 1, Shared> {
         self.raw
     }
@@ -424,7 +424,7 @@ impl<'a, T: PixelLayout> RecordsMut<'a, T> {
         Self::wrap(RawView::from_slice_mut(records))
     }
 
-    #[cfg_attr(not(any(feature = "ndarray", feature = "image")), allow(dead_code))]
+    #[cfg_attr(not(feature = "ndarray"), allow(dead_code))]
     pub(crate) fn into_raw(self) -> RawView<'a, T, 1, Exclusive> {
         self.raw
     }
