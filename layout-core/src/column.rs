@@ -125,26 +125,7 @@ impl<'a, F: PixelLayout> Column<'a, F> {
         })
     }
 
-    /// Number of values.
-    pub fn len(&self) -> usize {
-        self.raw.len(0)
-    }
-
-    /// Whether the column is empty.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Distance between consecutive values, in bytes.
-    pub fn stride(&self) -> isize {
-        self.raw.stride(0)
-    }
-
-    /// Whether every value is aligned for `F` (references can be handed
-    /// out).
-    pub fn is_aligned(&self) -> bool {
-        self.raw.is_aligned()
-    }
+    crate::accessors::rank1_accessors!("values");
 
     /// Value `index`, or `None` past the end.
     #[inline]
@@ -423,20 +404,7 @@ impl<'a, F: PixelLayout> ColumnMut<'a, F> {
         }
     }
 
-    /// Number of values.
-    pub fn len(&self) -> usize {
-        self.raw.len(0)
-    }
-
-    /// Whether the column is empty.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Distance between consecutive values, in bytes.
-    pub fn stride(&self) -> isize {
-        self.raw.stride(0)
-    }
+    crate::accessors::rank1_accessors!("values");
 
     /// Value `index`, or `None` past the end.
     #[inline]

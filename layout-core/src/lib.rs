@@ -25,6 +25,7 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+mod accessors;
 mod byte_order;
 mod column;
 mod convert;

@@ -190,30 +190,7 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
         }
     }
 
-    /// Width in pixels.
-    pub fn width(&self) -> usize {
-        self.raw.len(0)
-    }
-
-    /// Height in pixels.
-    pub fn height(&self) -> usize {
-        self.raw.len(1)
-    }
-
-    /// Bytes from one pixel to the next in x.
-    pub fn pixel_stride(&self) -> isize {
-        self.raw.stride(0)
-    }
-
-    /// Bytes from one row to the next.
-    pub fn row_stride(&self) -> isize {
-        self.raw.stride(1)
-    }
-
-    /// Whether every pixel is aligned for `P` (references can be handed out).
-    pub fn is_aligned(&self) -> bool {
-        self.raw.is_aligned()
-    }
+    crate::accessors::rank2_accessors!();
 
     /// Pixel `(x, y)`, or `None` outside the image.
     #[inline]

@@ -116,15 +116,7 @@ impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
         }
     }
 
-    /// Width in pixels.
-    pub fn width(&self) -> usize {
-        self.as_view().width()
-    }
-
-    /// Height in pixels.
-    pub fn height(&self) -> usize {
-        self.as_view().height()
-    }
+    crate::accessors::rank2_accessors!();
 
     /// Pixel `(x, y)`.
     pub fn get(&self, x: usize, y: usize) -> Option<P> {
