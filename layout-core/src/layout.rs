@@ -133,15 +133,33 @@ pub struct Layout {
     pub shape: Shape,
 }
 
-/// One field of a record: name, byte offset and layout.
+/// One field of a record: name, byte offset, layout, and whether it is
+/// padding.
+///
+/// ```
+/// use typed_layout_core::Field;
+/// # use typed_layout_core::PixelLayout;
+/// let pad = Field { name: "_pad", offset: 4, layout: &<[u8; 4]>::LAYOUT, padding: true };
+/// assert!(pad.is_padding());
+/// assert_eq!(pad.size(), 4);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Field {
-    /// The field's name as written in the struct.
+    /// The field's name as written in the struct, without a raw-identifier
+    /// prefix: `r#type` is recorded as `"type"`, the name NumPy, channels and
+    /// messages use.
     pub name: &'static str,
     /// Byte offset from the start of the record (`offset_of!`).
     pub offset: usize,
     /// The field's own layout.
     pub layout: &'static Layout,
+    /// Whether the field is padding. The rule, applied by
+    /// `#[derive(PixelLayout)]` and nowhere else: a field whose name (after
+    /// stripping `r#`) starts with `_` is padding. NumPy sees an unnamed gap
+    /// in its place, conversion zeroes it, and it is never a channel. Its
+    /// bytes are still initialized (it is a real field), so views may read
+    /// them.
+    pub padding: bool,
 }
 
 impl Layout {
@@ -201,6 +219,10 @@ impl Layout {
 }
 
 impl Field {
+    /// Whether the field is padding (see [`Field::padding`]).
+    pub const fn is_padding(&self) -> bool {
+        self.padding
+    }
     /// The field's size in bytes.
     pub const fn size(&self) -> usize {
         self.layout.size
@@ -444,6 +466,24 @@ pub mod check {
                 .number(gap)
                 .text("]` at the end, or use #[repr(C, packed)]")
         }
+    }
+
+    /// A `repr(transparent)` struct has the layout of its one field that is
+    /// not zero-sized, wherever the compiler places the zero-sized ones
+    /// (before or after it), so its proof is by size, not by declaration
+    /// order: the fields' sizes must add up to the struct's size.
+    pub const fn check_transparent(type_name: &str, fields_size: usize, size: usize) -> Problem {
+        if fields_size == size {
+            return Problem::NONE;
+        }
+        Problem::NONE
+            .text("`")
+            .text(type_name)
+            .text("` is #[repr(transparent)], but its fields add up to ")
+            .number(fields_size)
+            .text(" byte(s) while its size is ")
+            .number(size)
+            .text("; the bytes no field covers are padding. Use #[repr(C)] and add an explicit `_pad` field")
     }
 
     /// The struct is zero-sized, so it has no bytes to view.
