@@ -74,7 +74,9 @@ fn records_to_arrow(c: &mut Criterion) {
     group.bench_function("memcpy_440MB", |b| {
         b.iter(|| target.copy_from_slice(black_box(&bytes)))
     });
-    group.bench_function("memcpy_440MB_fresh", |b| b.iter(|| black_box(&bytes).to_vec()));
+    group.bench_function("memcpy_440MB_fresh", |b| {
+        b.iter(|| black_box(&bytes).to_vec())
+    });
     group.bench_function("to_record_batch", |b| {
         b.iter(|| arrow::to_record_batch(black_box(&records)).unwrap())
     });

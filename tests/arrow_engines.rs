@@ -74,7 +74,7 @@ fn engines_read_our_parquet_and_ipc() {
     for case in CASES {
         let npy = dir.join(format!("{case}.npy"));
         // Parquet streamed through io::Read, in small batches so that files
-        // have several row groups; IPC from the mapped file.
+        // have several row groups; IPC from the file read into memory.
         let options = ConvertOptions::new(OutputFormat::Parquet)
             .compression(ParquetCompression::Zstd(3))
             .batch_bytes(100_000);
@@ -83,7 +83,7 @@ fn engines_read_our_parquet_and_ipc() {
         let summary = arrow::convert_npy(input, out, &options, |_| {})
             .unwrap_or_else(|e| panic!("{case}: {e}"));
         assert_eq!(summary.rows, 20_000, "{case}");
-        let file = NpyFile::open(&npy).unwrap();
+        let file = NpyFile::read(&npy).unwrap();
         let out = std::fs::File::create(dir.join(format!("{case}.arrow"))).unwrap();
         let options = ConvertOptions::new(OutputFormat::ArrowIpc).batch_bytes(300_000);
         arrow::convert_npy_data(&file.as_npy(), out, &options, |_| {})
@@ -137,7 +137,7 @@ fn pyarrow_tables_read_back_into_records() {
         return;
     };
     let dir = numpy_dir(&py);
-    let source = NpyFile::open(dir.join("people_packed.npy")).unwrap();
+    let source = NpyFile::read(dir.join("people_packed.npy")).unwrap();
     let people = source.records::<Person>().unwrap();
     for ext in ["parquet", "arrow"] {
         // Static: `name: [u8; 32]` from FixedSizeList<UInt8>(32).

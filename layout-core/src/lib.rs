@@ -68,7 +68,7 @@ pub use image_buf::ImageBuf;
 pub use interop::InteropError;
 pub use layout::{ByteOrder, Columnar, ElemKind, Field, Layout, PixelLayout, Planar, Shape};
 #[cfg(feature = "std")]
-pub use mapped::MappedFile;
+pub use mapped::{FileError, MappedFile, READ_ALIGN};
 #[cfg(feature = "rayon")]
 pub use par::{par_convert, par_convert_with, Chunks, ParChunks, Splittable};
 #[cfg(feature = "alloc")]

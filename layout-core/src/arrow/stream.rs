@@ -6,7 +6,7 @@ use super::error::ArrowConvertError;
 use super::gather;
 use super::plan::{self, Column};
 use crate::dtype::Dtype;
-use crate::npy::{Npy, NpyError, NpyHeader, MAGIC};
+use crate::npy::{Npy, NpyHeader};
 use arrow_schema::SchemaRef;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
@@ -207,7 +207,7 @@ pub fn convert_npy<R: Read, W: Write + Send>(
     options: &ConvertOptions,
     mut progress: impl FnMut(&Progress),
 ) -> Result<ConvertSummary, ArrowConvertError> {
-    let header = read_header(&mut reader)?;
+    let header = NpyHeader::read_from(&mut reader)?;
     let (dtype, rows) = npy_rows(&header)?;
     let mut job = Job::start(&dtype, rows, writer, options)?;
     let mut chunk = std::vec![0u8; job.batch_rows * dtype.itemsize()];
@@ -228,7 +228,8 @@ pub fn convert_npy<R: Read, W: Write + Send>(
 }
 
 /// [`convert_npy`] for a `.npy` file already in memory or mapped
-/// ([`NpyFile`](crate::NpyFile)): the batches are converted from its data
+/// ([`NpyFile::read`](crate::NpyFile::read), or the memory-mapped
+/// [`NpyFile::map`](crate::NpyFile::map)): the batches are converted from its data
 /// in place, so the only memory used is one batch's columns (and, for
 /// Parquet, one row group).
 ///
@@ -388,43 +389,4 @@ fn fill(reader: &mut impl Read, buf: &mut [u8]) -> Result<usize, ArrowConvertErr
         }
     }
     Ok(filled)
-}
-
-/// Reads exactly the header of a `.npy` stream (magic, version, length,
-/// dict) and parses it; the stream is left at the data.
-fn read_header(reader: &mut impl Read) -> Result<NpyHeader, ArrowConvertError> {
-    let mut bytes = std::vec![0u8; 8];
-    let got = fill(reader, &mut bytes)?;
-    bytes.truncate(got);
-    if got < 8 || bytes[..MAGIC.len()] != MAGIC[..] {
-        // The parser names what is wrong (magic, truncation).
-        return Err(NpyHeader::parse(&bytes)
-            .err()
-            .unwrap_or(NpyError::Truncated {
-                needed: 10,
-                available: got,
-            })
-            .into());
-    }
-    let len_size = if bytes[6] == 1 { 2 } else { 4 };
-    let mut len = std::vec![0u8; len_size];
-    let got = fill(reader, &mut len)?;
-    bytes.extend_from_slice(&len[..got]);
-    if got == len_size {
-        let header_len = len
-            .iter()
-            .rev()
-            .fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
-        // Grows with what arrives, so a lying length cannot allocate much.
-        let mut text = Vec::new();
-        (&mut *reader)
-            .take(header_len as u64)
-            .read_to_end(&mut text)
-            .map_err(|source| ArrowConvertError::Io {
-                action: "read the .npy header",
-                source,
-            })?;
-        bytes.extend_from_slice(&text);
-    }
-    Ok(NpyHeader::parse(&bytes)?)
 }

@@ -30,8 +30,6 @@ mod value;
 #[cfg(feature = "alloc")]
 pub(crate) use alloc::AlignedBytes;
 pub(crate) use grid::{Grid, GridFieldSplit, GridMut, RowsMut};
-#[cfg(feature = "std")]
-pub(crate) use map::map_read_only;
 #[cfg(all(feature = "std", target_arch = "x86_64"))]
 pub(crate) use simd::shuffle_groups;
 pub(crate) use strided::{FieldSplit, Refs, RefsMut, Strided, StridedMut, Values};
