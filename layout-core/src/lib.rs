@@ -32,6 +32,7 @@ mod byte_order;
 mod column;
 mod convert;
 mod error;
+mod fields;
 mod image;
 #[cfg(feature = "alloc")]
 mod image_buf;
@@ -51,6 +52,9 @@ mod record_buf;
 pub mod dtype;
 #[cfg(feature = "std")]
 pub mod npy;
+// Python buffers through PyO3.
+#[cfg(feature = "pyo3")]
+pub mod python;
 mod records;
 mod row_table;
 
@@ -58,6 +62,7 @@ pub use byte_order::{Be, Le, Scalar};
 pub use column::{Column, ColumnIter, ColumnMut, ColumnSplit, ColumnWindows};
 pub use convert::{convert, convert_with, zeroed, Ch, Channel, ConvertFrom};
 pub use error::ViewError;
+pub use fields::{Columnar, Planar};
 pub use image::{
     ArrayWindows, ImageRowsMut, ImageView, ImageViewMut, Pixels, PlaneSplit, Row, RowBands, Rows,
     Windows,
@@ -66,7 +71,7 @@ pub use image::{
 pub use image_buf::ImageBuf;
 #[cfg(any(feature = "ndarray", feature = "image"))]
 pub use interop::InteropError;
-pub use layout::{ByteOrder, Columnar, ElemKind, Field, Layout, PixelLayout, Planar, Shape};
+pub use layout::{ByteOrder, ElemKind, Field, Layout, PixelLayout, Shape};
 #[cfg(feature = "std")]
 pub use mapped::{FileError, MappedFile, READ_ALIGN};
 #[cfg(feature = "rayon")]
@@ -102,6 +107,8 @@ pub mod ext {
     pub use ndarray;
     #[cfg(feature = "arrow")]
     pub use parquet;
+    #[cfg(feature = "pyo3")]
+    pub use pyo3;
     #[cfg(feature = "rayon")]
     pub use rayon;
 }
