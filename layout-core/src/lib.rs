@@ -26,6 +26,9 @@ extern crate alloc;
 extern crate std;
 
 mod accessors;
+// Records to and from Arrow, .npy to Parquet and Arrow IPC.
+#[cfg(feature = "arrow")]
+pub mod arrow;
 mod byte_order;
 mod column;
 mod convert;
@@ -89,12 +92,22 @@ pub use npy::{Npy, NpyError, NpyFile, NpyHeader};
 /// was built against, so a program can name their types without a second,
 /// possibly mismatched, dependency line. Each is present with its feature.
 pub mod ext {
+    #[cfg(feature = "arrow")]
+    pub use arrow_array;
+    #[cfg(feature = "arrow")]
+    pub use arrow_buffer;
+    #[cfg(feature = "arrow")]
+    pub use arrow_ipc;
+    #[cfg(feature = "arrow")]
+    pub use arrow_schema;
     #[cfg(feature = "bytemuck")]
     pub use bytemuck;
     #[cfg(feature = "image")]
     pub use image;
     #[cfg(feature = "ndarray")]
     pub use ndarray;
+    #[cfg(feature = "arrow")]
+    pub use parquet;
     #[cfg(feature = "pyo3")]
     pub use pyo3;
     #[cfg(feature = "rayon")]
