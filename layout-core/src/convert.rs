@@ -209,7 +209,7 @@ const fn same_name(a: &str, b: &str) -> bool {
 /// Same size, element kind and byte order (so the bytes mean the same).
 const fn same_kind(a: &Layout, b: &Layout) -> bool {
     let kinds = match (a.elem_kind(), b.elem_kind()) {
-        (Some(x), Some(y)) => x as u8 == y as u8,
+        (Some(x), Some(y)) => x.same(y),
         (None, None) => same_name(a.name, b.name),
         _ => false,
     };

@@ -48,6 +48,7 @@ mod record_buf;
 pub mod dtype;
 #[cfg(feature = "std")]
 pub mod npy;
+pub mod numpy_types;
 mod records;
 mod row_table;
 
@@ -66,6 +67,7 @@ pub use interop::InteropError;
 pub use layout::{ByteOrder, Columnar, ElemKind, Field, Layout, PixelLayout, Planar, Shape};
 #[cfg(feature = "std")]
 pub use mapped::{FileError, MappedFile, READ_ALIGN};
+pub use numpy_types::{Bool, Bytes, Datetime64, TimeUnit, Timedelta64, Ucs4};
 #[cfg(feature = "rayon")]
 pub use par::{par_convert, par_convert_with, Chunks, ParChunks, Splittable};
 #[cfg(feature = "alloc")]
@@ -85,10 +87,14 @@ pub use npy::{Npy, NpyError, NpyFile, NpyHeader};
 pub mod ext {
     #[cfg(feature = "bytemuck")]
     pub use bytemuck;
+    #[cfg(feature = "half")]
+    pub use half;
     #[cfg(feature = "image")]
     pub use image;
     #[cfg(feature = "ndarray")]
     pub use ndarray;
+    #[cfg(feature = "num-complex")]
+    pub use num_complex;
     #[cfg(feature = "rayon")]
     pub use rayon;
 }
