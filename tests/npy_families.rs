@@ -170,7 +170,7 @@ fn pixels_over_plain_image_files() -> Result<(), NpyError> {
     let bgra: Vec<u8> = (0..h * w * 4).map(|i| i as u8).collect();
     let mut file = Vec::new();
     npy::write_bytes(&mut file, &bgra, &u8::dtype(), &[h, w, 4])?;
-    let aligned = typed_layout::RecordBuf::<u8>::from_slice(&file);
+    let aligned = typed_layout::RecordBuf::<u8>::from_slice(&file).expect("an aligned copy");
     let npy = Npy::from_bytes(aligned.as_bytes())?;
     let image = npy.image::<Bgra8>()?;
     assert_eq!((image.width(), image.height()), (w, h));
@@ -215,7 +215,7 @@ fn pixels_over_plain_image_files() -> Result<(), NpyError> {
         &u16::dtype(),
         &[h, w, 3],
     )?;
-    let aligned = typed_layout::RecordBuf::<u8>::from_slice(&file);
+    let aligned = typed_layout::RecordBuf::<u8>::from_slice(&file).expect("an aligned copy");
     let npy = Npy::from_bytes(aligned.as_bytes())?;
     assert_eq!(
         npy.image::<Rgb16>()?.get(1, 1),
@@ -233,7 +233,7 @@ fn pixels_over_plain_image_files() -> Result<(), NpyError> {
         &f32::dtype(),
         &[5, 2],
     )?;
-    let aligned = typed_layout::RecordBuf::<u8>::from_slice(&file);
+    let aligned = typed_layout::RecordBuf::<u8>::from_slice(&file).expect("an aligned copy");
     let npy = Npy::from_bytes(aligned.as_bytes())?;
     assert_eq!(
         npy.records::<Xy32f>()?.get(3),
@@ -267,7 +267,7 @@ fn fortran_ordered_images() -> Result<(), NpyError> {
     for v in &column_major {
         file.extend_from_slice(&v.to_ne_bytes());
     }
-    let aligned = typed_layout::RecordBuf::<u8>::from_slice(&file);
+    let aligned = typed_layout::RecordBuf::<u8>::from_slice(&file).expect("an aligned copy");
     let npy = Npy::from_bytes(aligned.as_bytes())?;
     let image = npy.image::<f64>()?;
     for y in 0..h {
@@ -342,7 +342,7 @@ fn data_at_any_offset() -> Result<(), NpyError> {
         bytes.extend_from_slice(&v.to_le_bytes());
     }
     // In 64-byte aligned memory the data sits at 82: 2 past a multiple of 8.
-    let aligned = typed_layout::RecordBuf::<u8>::from_slice(&bytes);
+    let aligned = typed_layout::RecordBuf::<u8>::from_slice(&bytes).expect("an aligned copy");
     let npy = Npy::from_bytes(aligned.as_bytes())?;
     match npy.records::<f64>() {
         Err(NpyError::Misaligned {

@@ -533,7 +533,7 @@ fn view_errors_are_typed_with_numbers() {
     // ... but (1, 3) or (3,) in Fortran order is the same bytes as C order.
     let mut fortran_row = npy::header_bytes(&f64::dtype(), &[1, 3], true).expect("header");
     fortran_row.resize(fortran_row.len() + 24, 0);
-    let aligned = RecordBuf::<u8>::from_slice(&fortran_row); // 64-byte aligned
+    let aligned = RecordBuf::<u8>::from_slice(&fortran_row).expect("a small copy"); // 64-byte aligned
     let row = Npy::from_bytes(aligned.as_bytes()).expect("valid");
     assert_eq!(row.records::<f64>().expect("view").len(), 3);
 

@@ -1,7 +1,6 @@
 //! The `PixelLayout` contract and the compile-time field table.
 
 use crate::numpy_types::TimeUnit;
-use crate::{ImageView, ImageViewMut, Records, RecordsMut};
 
 /// A type whose bytes can be viewed directly in foreign memory.
 ///
@@ -287,38 +286,6 @@ impl Field {
     pub const fn nested(&self) -> Option<&'static [Field]> {
         self.layout.nested()
     }
-}
-
-/// Per-field column views of a record type; implemented by
-/// `#[derive(PixelLayout)]`, which generates the two view structs.
-///
-/// Use it through [`Records::columns`] and [`RecordsMut::columns_mut`].
-pub trait Columnar: PixelLayout {
-    /// `<Name>Columns<'a>`: one read-only [`Column`](crate::Column) per field.
-    type Columns<'a>;
-    /// `<Name>ColumnsMut<'a>`: one [`ColumnMut`](crate::ColumnMut) per field,
-    /// all usable at once because fields never share a byte.
-    type ColumnsMut<'a>;
-    /// Splits read-only records into columns.
-    fn columns(records: Records<'_, Self>) -> Self::Columns<'_>;
-    /// Splits mutable records into disjoint mutable columns.
-    fn columns_mut(records: RecordsMut<'_, Self>) -> Self::ColumnsMut<'_>;
-}
-
-/// Per-field planes of a pixel type; implemented by `#[derive(PixelLayout)]`,
-/// which generates the two plane structs.
-///
-/// Use it through [`ImageView::planes`] and [`ImageViewMut::planes_mut`].
-pub trait Planar: PixelLayout {
-    /// `<Name>Planes<'a>`: one read-only [`ImageView`] per field.
-    type Planes<'a>;
-    /// `<Name>PlanesMut<'a>`: one [`ImageViewMut`] per field, all usable at
-    /// once because fields never share a byte.
-    type PlanesMut<'a>;
-    /// Splits an image into per-field planes.
-    fn planes(image: ImageView<'_, Self>) -> Self::Planes<'_>;
-    /// Splits a mutable image into disjoint mutable planes.
-    fn planes_mut(image: ImageViewMut<'_, Self>) -> Self::PlanesMut<'_>;
 }
 
 /// Compile-time layout checks called from derived code. Each returns a
