@@ -25,6 +25,7 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+mod accessors;
 // Records to and from Arrow, .npy to Parquet and Arrow IPC.
 #[cfg(feature = "arrow")]
 pub mod arrow;
