@@ -240,7 +240,7 @@ const fn same_layout(a: &Layout, b: &Layout) -> bool {
                 kind: b_kind,
                 order: b_order,
             },
-        ) => *a_kind as u8 == *b_kind as u8 && *a_order as u8 == *b_order as u8,
+        ) => a_kind.same(*b_kind) && *a_order as u8 == *b_order as u8,
         (
             Shape::Array {
                 elem: a_elem,

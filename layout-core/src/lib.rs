@@ -53,6 +53,7 @@ mod record_buf;
 pub mod dtype;
 #[cfg(feature = "std")]
 pub mod npy;
+pub mod numpy_types;
 // Python buffers through PyO3.
 #[cfg(feature = "pyo3")]
 pub mod python;
@@ -75,6 +76,7 @@ pub use interop::InteropError;
 pub use layout::{ByteOrder, ElemKind, Field, Layout, PixelLayout, Shape};
 #[cfg(feature = "std")]
 pub use mapped::{FileError, MappedFile, READ_ALIGN};
+pub use numpy_types::{Bool, Bytes, Datetime64, TimeUnit, Timedelta64, Ucs4};
 #[cfg(feature = "rayon")]
 pub use par::{par_convert, par_convert_with, Chunks, ParChunks, Splittable};
 #[cfg(feature = "alloc")]
@@ -102,10 +104,14 @@ pub mod ext {
     pub use arrow_schema;
     #[cfg(feature = "bytemuck")]
     pub use bytemuck;
+    #[cfg(feature = "half")]
+    pub use half;
     #[cfg(feature = "image")]
     pub use image;
     #[cfg(feature = "ndarray")]
     pub use ndarray;
+    #[cfg(feature = "num-complex")]
+    pub use num_complex;
     #[cfg(feature = "arrow")]
     pub use parquet;
     #[cfg(feature = "pyo3")]

@@ -141,16 +141,9 @@ fn leaves(dtype: &Dtype, offset: usize, name: &str, out: &mut Vec<Leaf>) {
 }
 
 fn leaf_of_field(field: &DtypeField, offset: usize, out: &mut Vec<Leaf>) {
-    if field.is_padding() {
-        out.push(Leaf {
-            offset: offset + field.offset(),
-            size: field.size(),
-            scalar: None,
-            name: field.name().into(),
-        });
-    } else {
-        leaves(field.dtype(), offset + field.offset(), field.name(), out);
-    }
+    // Padding fields are not in a dtype (their bytes are gaps), so every
+    // field is data.
+    leaves(field.dtype(), offset + field.offset(), field.name(), out);
 }
 
 /// Whether `pixel` is `channels` scalars of `channel` side by side (in any
