@@ -60,15 +60,7 @@ pub(crate) fn take_error(err: TakeError, obj: &Bound<'_, PyAny>, target: Target)
             ))
         }
         TakeError::Python(err) if err.is_instance_of::<PyBufferError>(obj.py()) => {
-            let why = err.value(obj.py()).to_string();
-            // PyO3's refusal of a buffer without a shape: NumPy exports
-            // 0-d arrays so.
-            let hint = if why == "shape is null" {
-                " (a 0-d NumPy array exports no shape: pass a.reshape(1))"
-            } else {
-                ""
-            };
-            PyBufferError::new_err(format!("{context}: {why}{hint}"))
+            PyBufferError::new_err(format!("{context}: {}", err.value(obj.py())))
         }
         TakeError::Python(err) => err,
         TakeError::ReadOnly => PyBufferError::new_err(format!(

@@ -10,7 +10,6 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::any::TypeId;
-use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
 
 /// What the buffer's elements must be.
@@ -30,8 +29,12 @@ type Seen = Vec<(Box<[u8]>, Result<(), String>)>;
 /// Formats remembered per key before the oldest is forgotten (a bound for
 /// programs that pass many different dtypes to one function).
 const PER_KEY: usize = 16;
+/// Keys remembered before the cache starts over.
+const KEYS: usize = 256;
 
-static CACHE: Mutex<Option<HashMap<Key, Seen>>> = Mutex::new(None);
+/// One entry per (type, itemsize, expectation): a program has a few, so a
+/// scan beats hashing.
+static CACHE: Mutex<Vec<(Key, Seen)>> = Mutex::new(Vec::new());
 
 /// Whether `format` (with this `itemsize`) describes `T` as `expect` says;
 /// the error is the reason, field by field. Cached.
@@ -43,7 +46,7 @@ pub(crate) fn check<T: PixelLayout>(
     let key = (TypeId::of::<T>(), itemsize, expect);
     {
         let cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(seen) = cache.as_ref().and_then(|map| map.get(&key)) {
+        if let Some((_, seen)) = cache.iter().find(|(k, _)| *k == key) {
             if let Some((_, outcome)) = seen.iter().find(|(f, _)| **f == *format) {
                 return outcome.clone();
             }
@@ -51,10 +54,17 @@ pub(crate) fn check<T: PixelLayout>(
     }
     let outcome = check_uncached::<T>(format, itemsize, expect);
     let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
-    let seen = cache
-        .get_or_insert_with(HashMap::new)
-        .entry(key)
-        .or_default();
+    let index = match cache.iter().position(|(k, _)| *k == key) {
+        Some(index) => index,
+        None => {
+            if cache.len() >= KEYS {
+                cache.clear();
+            }
+            cache.push((key, Vec::new()));
+            cache.len() - 1
+        }
+    };
+    let seen = &mut cache[index].1;
     if seen.len() >= PER_KEY {
         drop(seen.remove(0));
     }
