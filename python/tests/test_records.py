@@ -189,3 +189,12 @@ def test_format_cache_follows_renamed_fields():
         t.mean_salary(a)
     a.dtype.names = ("name", "age", "salary")
     assert t.mean_salary(a) == pytest.approx(a["salary"].mean())
+
+
+def test_many_dtypes_through_the_format_cache():
+    # More distinct dtype objects than the cache keeps (64): it starts over
+    # and every answer stays right.
+    arrays = [people(5, np.dtype(PERSON.descr), seed=i) for i in range(150)]
+    for _ in range(2):
+        for a in arrays:
+            assert t.ages(a) == list(a["age"])

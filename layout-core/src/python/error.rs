@@ -132,21 +132,15 @@ pub(crate) fn format_error(context: &str, why: &str) -> PyErr {
 /// is already imported (an object of that class cannot exist otherwise).
 pub(crate) fn is_instance_of_class(obj: &Bound<'_, PyAny>, module: &str, name: &str) -> bool {
     let py = obj.py();
-    let Ok(modules) = py.import("sys").and_then(|sys| sys.getattr("modules")) else {
-        return false;
-    };
-    let Ok(Some(module)) = modules
-        .get_item(module)
-        .map(Some)
-        .or_else(|_| Ok::<_, PyErr>(None))
-    else {
-        return false;
-    };
-    module
-        .getattr(name)
-        .ok()
-        .and_then(|class| class.cast_into::<PyType>().ok())
-        .is_some_and(|class| obj.is_instance(&class).unwrap_or(false))
+    let class = py
+        .import("sys")
+        .and_then(|sys| sys.getattr("modules"))
+        .and_then(|modules| modules.get_item(module))
+        .and_then(|module| module.getattr(name));
+    match class.map(|class| class.cast_into::<PyType>()) {
+        Ok(Ok(class)) => obj.is_instance(&class).unwrap_or(false),
+        _ => false,
+    }
 }
 
 /// A [`ViewError`] as a Python `ValueError` with the same message, so `?`

@@ -249,7 +249,9 @@ macro_rules! image_docs {
            sit at the bytes the masks select — `Bgra8` on a 32-bit `SRCALPHA` \
            surface on little-endian machines; the pixels come from \
            `get_view('2')`, x-major, so `(x, y)` is the surface's `(x, y)`, and \
-           a padded pitch is fine.\n\n\
+           a padded pitch is fine;\n\
+         - (read-only) a Pillow `Image` held in one block, through its Arrow \
+           export: see [`PyImage::from_pillow`].\n\n\
          The buffer stays exported while `self` lives (a surface stays locked, \
          an array cannot be resized). `self` is `!Send`: it cannot cross \
          `Python::detach`.\n\n\

@@ -3,7 +3,7 @@
 //!
 //! Take any object with the buffer protocol — NumPy arrays (structured,
 //! sliced, reversed, big-endian), `bytearray`, `memoryview`, `array.array`,
-//! pygame surfaces — as [`PyRecords`]/[`PyRecordsMut`], [`PyColumn`]/
+//! pygame surfaces, Pillow images — as [`PyRecords`]/[`PyRecordsMut`], [`PyColumn`]/
 //! [`PyColumnMut`] or [`PyImage`]/[`PyImageMut`]: function arguments of
 //! those types are checked when PyO3 extracts them, and each hands out the
 //! ordinary view ([`Records`](crate::Records), [`Column`](crate::Column),

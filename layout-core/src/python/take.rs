@@ -67,16 +67,23 @@ fn cached(dtype: &Bound<'_, PyAny>, names: &Bound<'_, PyAny>) -> Option<Arc<[u8]
 
 fn remember(dtype: Bound<'_, PyAny>, names: Bound<'_, PyAny>, format: &[u8]) -> Arc<[u8]> {
     let format: Arc<[u8]> = Arc::from(format);
-    let mut formats = FORMATS.lock().unwrap_or_else(PoisonError::into_inner);
-    if formats.len() >= CAPACITY {
-        // Dropping the references here is fine: the GIL is held.
-        formats.clear();
-    }
-    formats.push(Seen {
-        dtype: dtype.unbind(),
-        names: names.unbind(),
-        format: Arc::clone(&format),
-    });
+    let forgotten = {
+        let mut formats = FORMATS.lock().unwrap_or_else(PoisonError::into_inner);
+        let forgotten = if formats.len() >= CAPACITY {
+            core::mem::take(&mut *formats)
+        } else {
+            Vec::new()
+        };
+        formats.push(Seen {
+            dtype: dtype.unbind(),
+            names: names.unbind(),
+            format: Arc::clone(&format),
+        });
+        forgotten
+    };
+    // Released after unlocking (a decref may run Python code); the GIL is
+    // held.
+    drop(forgotten);
     format
 }
 
