@@ -131,6 +131,8 @@ def seed_001():
     assert abs(t.mean_salary(a) - a["salary"].mean()) < 1e-6
     report("mean_salary(a): Column::sum over salary", ours, numpy,
            "a['salary'].mean()", target=1.3)
+    threads = median_seconds(lambda: t.mean_salary_threads(a), repeat)
+    report("mean_salary_threads(a): rayon chunks", threads, numpy, "a['salary'].mean()")
 
     def numpy_raise():
         a["salary"] *= 1.1

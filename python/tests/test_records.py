@@ -7,14 +7,15 @@ import typed_layout_test as t
 from conftest import PERSON, PERSON_ALIGNED, people
 
 
-@pytest.mark.parametrize("n", [0, 1, 7, 1000])
+@pytest.mark.parametrize("n", [0, 1, 7, 1000, 200_000])
 def test_mean_salary_packed(n):
     a = people(n)
     assert a.dtype.itemsize == 44 and a.dtype.fields["salary"][1] == 36
     if n == 0:
-        assert np.isnan(t.mean_salary(a))
+        assert np.isnan(t.mean_salary(a)) and np.isnan(t.mean_salary_threads(a))
     else:
         assert t.mean_salary(a) == pytest.approx(a["salary"].mean(), rel=1e-12)
+        assert t.mean_salary_threads(a) == pytest.approx(a["salary"].mean(), rel=1e-12)
 
 
 def test_mean_salary_aligned():
