@@ -22,16 +22,26 @@ QUICK = "--quick" in sys.argv
 PERSON = np.dtype([("name", "S32"), ("age", "<i4"), ("salary", "<f8")])
 
 
-def median_seconds(work, repeat, number=1):
-    """Median over `repeat` runs of the time of `number` calls, per call."""
-    work()  # warm up (page faults, caches, lazy imports)
-    times = []
+def median_seconds(*works, repeat, number=1, pause=0.0):
+    """Per-call medians over `repeat` rounds of `number` calls of each work.
+    The works take turns within each round, so a busy machine slows them
+    alike (this machine is shared: absolute times move, ratios less). After
+    each turn, `pause` seconds (not timed) let thread pools that spin while
+    idle (OpenCV's, rayon's) go to sleep before the next work is timed: on
+    two cores a spinning pool halves the next single-threaded run."""
+    for work in works:
+        work()  # warm up (page faults, caches, lazy imports)
+    times = [[] for _ in works]
     for _ in range(repeat):
-        start = time.perf_counter()
-        for _ in range(number):
-            work()
-        times.append((time.perf_counter() - start) / number)
-    return statistics.median(times)
+        for work, spent in zip(works, times):
+            start = time.perf_counter()
+            for _ in range(number):
+                work()
+            spent.append((time.perf_counter() - start) / number)
+            if pause:
+                time.sleep(pause)
+    medians = [statistics.median(spent) for spent in times]
+    return medians if len(works) > 1 else medians[0]
 
 
 def fmt(seconds):
@@ -61,9 +71,9 @@ def per_call_overhead():
     print("-- taking a buffer: 1000 packed Person records (3 fields, 44 bytes)")
     a = np.zeros(1000, PERSON)
     number, repeat = (2000, 50) if QUICK else (20000, 50)
-    taking = median_seconds(lambda: t.count_people(a), repeat, number)
-    nothing = median_seconds(lambda: t.count_nothing(a), repeat, number)
-    memview = median_seconds(lambda: memoryview(a), repeat, number)
+    taking, nothing, memview = median_seconds(
+        lambda: t.count_people(a), lambda: t.count_nothing(a), lambda: memoryview(a),
+        repeat=repeat, number=number)
     print(f"{'count_people(a): PyRecords<Person> taken':<52} {fmt(taking)}")
     print(f"{'count_nothing(a): the same call without a view':<52} {fmt(nothing)}")
     print(f"{'memoryview(a) (NumPy export, for scale)':<52} {fmt(memview)}")
@@ -87,15 +97,14 @@ def seed_000():
     print(f"   source pitch {source.get_pitch()} bytes (width x 4 = {4 * w})")
 
     repeat = 10 if QUICK else 40
-    ours = median_seconds(lambda: t.downscale_2x(source, target), repeat)
-    ours_2 = median_seconds(lambda: t.downscale_2x(source, target, True), repeat)
 
     # The seed's slow path: OpenCV on pygame's pixels3d view (w, h, 3),
     # strides (4, pitch, -1).
     pixels3d = pg.surfarray.pixels3d(source)
-    slow = median_seconds(
+    ours_slow, slow = median_seconds(
+        lambda: t.downscale_2x(source, target),
         lambda: cv2.resize(pixels3d, (h // 2, w // 2), interpolation=cv2.INTER_AREA),
-        max(3, repeat // 4),
+        repeat=max(3, repeat // 4), pause=0.02,
     )
     del pixels3d
 
@@ -106,13 +115,15 @@ def seed_000():
         return np.asarray(surface.get_view("2")).T.view(np.uint8).reshape(sh, sw, 4)
 
     src_rows, dst_rows = rows(source), rows(target)
-    fast = median_seconds(
+    fast, ours, ours_2 = median_seconds(
         lambda: cv2.resize(src_rows, (w // 2, h // 2), dst_rows, interpolation=cv2.INTER_AREA),
-        repeat,
+        lambda: t.downscale_2x(source, target),
+        lambda: t.downscale_2x(source, target, True),
+        repeat=repeat, pause=0.02,
     )
     del src_rows, dst_rows
     threads = cv2.getNumThreads()
-    report("downscale_2x(surface, surface), one thread", ours, slow,
+    report("downscale_2x(surface, surface), one thread", ours_slow, slow,
            "cv2 on pixels3d", target=10)
     report("downscale_2x(surface, surface), one thread", ours, fast,
            f"cv2 on reinterpreted ({threads} threads)", target=round(1 / 1.5, 3))
@@ -121,25 +132,25 @@ def seed_000():
 
 
 def seed_001():
-    n = 1_000_000 if QUICK else 10_000_000
-    print(f"-- seed 001: {n:,} packed Person records ({n * 44 / 1e6:.0f} MB)")
-    a = np.zeros(n, PERSON)
-    a["salary"] = np.random.default_rng(1).uniform(1000, 9000, n)
-    repeat = 5 if QUICK else 15
-    ours = median_seconds(lambda: t.mean_salary(a), repeat)
-    numpy = median_seconds(lambda: a["salary"].mean(), repeat)
-    assert abs(t.mean_salary(a) - a["salary"].mean()) < 1e-6
-    report("mean_salary(a): Column::sum over salary", ours, numpy,
-           "a['salary'].mean()", target=1.3)
-    threads = median_seconds(lambda: t.mean_salary_threads(a), repeat)
-    report("mean_salary_threads(a): rayon chunks", threads, numpy, "a['salary'].mean()")
+    for n in ([1_000_000] if QUICK else [1_000_000, 10_000_000]):
+        print(f"-- seed 001: {n:,} packed Person records ({n * 44 / 1e6:.0f} MB)")
+        a = np.zeros(n, PERSON)
+        a["salary"] = np.random.default_rng(1).uniform(1000, 9000, n)
+        repeat = 5 if QUICK else 15
+        assert abs(t.mean_salary(a) - a["salary"].mean()) < 1e-6
+        ours, numpy, threads = median_seconds(
+            lambda: t.mean_salary(a), lambda: a["salary"].mean(),
+            lambda: t.mean_salary_threads(a), repeat=repeat, pause=0.02)
+        report("mean_salary(a): Column::sum over salary", ours, numpy,
+               "a['salary'].mean()", target=1.3)
+        report("mean_salary_threads(a): rayon chunks", threads, numpy, "a['salary'].mean()")
 
-    def numpy_raise():
-        a["salary"] *= 1.1
+        def numpy_raise():
+            a["salary"] *= 1.1
 
-    ours = median_seconds(lambda: t.raise_salary(a, 1.1), repeat)
-    numpy = median_seconds(numpy_raise, repeat)
-    report("raise_salary(a, 1.1): columns_mut().salary", ours, numpy, "a['salary'] *= 1.1")
+        ours, numpy = median_seconds(lambda: t.raise_salary(a, 1.1), numpy_raise, repeat=repeat)
+        report("raise_salary(a, 1.1): columns_mut().salary", ours, numpy, "a['salary'] *= 1.1")
+        del a
 
 
 def seed_002():
@@ -154,16 +165,17 @@ def seed_002():
         Image.core.set_block_size(before)
         assert np.array_equal(np.asarray(t.pillow_to_rgb(image)), np.asarray(image))
         repeat = 5 if QUICK else 15
-        ours = median_seconds(lambda: np.asarray(t.pillow_to_rgb(image)), repeat)
-        asarray = median_seconds(lambda: np.asarray(image), repeat)
-        array = median_seconds(lambda: np.array(image), repeat)
+        ours, asarray, array = median_seconds(
+            lambda: np.asarray(t.pillow_to_rgb(image)), lambda: np.asarray(image),
+            lambda: np.array(image), repeat=repeat, pause=0.02)
         report(f"{w}x{h}: np.asarray(pillow_to_rgb(im)), one pass", ours, asarray, "np.asarray(im)")
         report(f"{w}x{h}: np.asarray(pillow_to_rgb(im)), one pass", ours, array, "np.array(im)")
 
 
 def main():
     print(f"numpy {np.__version__}, opencv {cv2.__version__}, pygame {pg.version.ver}, "
-          f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+          f"Pillow {Image.__version__}, python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
+          f"load average {os.getloadavg()[0]:.1f}")
     per_call_overhead()
     seed_000()
     seed_001()
