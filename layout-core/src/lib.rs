@@ -25,10 +25,15 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+mod accessors;
+// Records to and from Arrow, .npy to Parquet and Arrow IPC.
+#[cfg(feature = "arrow")]
+pub mod arrow;
 mod byte_order;
 mod column;
 mod convert;
 mod error;
+mod fields;
 mod image;
 #[cfg(feature = "alloc")]
 mod image_buf;
@@ -48,6 +53,7 @@ mod record_buf;
 pub mod dtype;
 #[cfg(feature = "std")]
 pub mod npy;
+pub mod numpy_types;
 // Python buffers through PyO3.
 #[cfg(feature = "pyo3")]
 pub mod python;
@@ -58,6 +64,7 @@ pub use byte_order::{Be, Le, Scalar};
 pub use column::{Column, ColumnIter, ColumnMut, ColumnSplit, ColumnWindows};
 pub use convert::{convert, convert_with, zeroed, Ch, Channel, ConvertFrom};
 pub use error::ViewError;
+pub use fields::{Columnar, Planar};
 pub use image::{
     ArrayWindows, ImageRowsMut, ImageView, ImageViewMut, Pixels, PlaneSplit, Row, RowBands, Rows,
     Windows,
@@ -66,9 +73,10 @@ pub use image::{
 pub use image_buf::ImageBuf;
 #[cfg(any(feature = "ndarray", feature = "image"))]
 pub use interop::InteropError;
-pub use layout::{ByteOrder, Columnar, ElemKind, Field, Layout, PixelLayout, Planar, Shape};
+pub use layout::{ByteOrder, ElemKind, Field, Layout, PixelLayout, Shape};
 #[cfg(feature = "std")]
 pub use mapped::{FileError, MappedFile, READ_ALIGN};
+pub use numpy_types::{Bool, Bytes, Datetime64, TimeUnit, Timedelta64, Ucs4};
 #[cfg(feature = "rayon")]
 pub use par::{par_convert, par_convert_with, Chunks, ParChunks, Splittable};
 #[cfg(feature = "alloc")]
@@ -86,12 +94,26 @@ pub use npy::{Npy, NpyError, NpyFile, NpyHeader};
 /// was built against, so a program can name their types without a second,
 /// possibly mismatched, dependency line. Each is present with its feature.
 pub mod ext {
+    #[cfg(feature = "arrow")]
+    pub use arrow_array;
+    #[cfg(feature = "arrow")]
+    pub use arrow_buffer;
+    #[cfg(feature = "arrow")]
+    pub use arrow_ipc;
+    #[cfg(feature = "arrow")]
+    pub use arrow_schema;
     #[cfg(feature = "bytemuck")]
     pub use bytemuck;
+    #[cfg(feature = "half")]
+    pub use half;
     #[cfg(feature = "image")]
     pub use image;
     #[cfg(feature = "ndarray")]
     pub use ndarray;
+    #[cfg(feature = "num-complex")]
+    pub use num_complex;
+    #[cfg(feature = "arrow")]
+    pub use parquet;
     #[cfg(feature = "pyo3")]
     pub use pyo3;
     #[cfg(feature = "rayon")]

@@ -120,11 +120,11 @@ fn with_itemsize(found: Dtype, itemsize: usize) -> Result<Dtype, usize> {
     Err(declared)
 }
 
-/// One scalar of a pixel type at a byte offset, or a gap (`_pad` fields).
+/// One scalar of a pixel type at a byte offset.
 struct Leaf {
     offset: usize,
     size: usize,
-    scalar: Option<Dtype>,
+    scalar: Dtype,
     name: String,
 }
 
@@ -134,7 +134,7 @@ fn leaves(dtype: &Dtype, offset: usize, name: &str, out: &mut Vec<Leaf>) {
         out.push(Leaf {
             offset,
             size: dtype.itemsize(),
-            scalar: Some(dtype.clone()),
+            scalar: dtype.clone(),
             name: name.into(),
         });
     } else if dtype.is_sub_array() {
@@ -151,20 +151,13 @@ fn leaves(dtype: &Dtype, offset: usize, name: &str, out: &mut Vec<Leaf>) {
 }
 
 fn leaf_of_field(field: &DtypeField, offset: usize, out: &mut Vec<Leaf>) {
-    if field.is_padding() {
-        out.push(Leaf {
-            offset: offset + field.offset(),
-            size: field.size(),
-            scalar: None,
-            name: field.name().into(),
-        });
-    } else {
-        leaves(field.dtype(), offset + field.offset(), field.name(), out);
-    }
+    // Padding fields are not in a dtype (their bytes are gaps), so every
+    // field is data.
+    leaves(field.dtype(), offset + field.offset(), field.name(), out);
 }
 
 /// Whether `pixel` is `channels` scalars of `channel` side by side (in any
-/// names; `_pad` fields stand for whole channels they cover).
+/// names; gaps, such as `_pad` fields, are bytes of unused channels).
 fn check_channels(pixel: &Dtype, channel: &Dtype, channels: usize) -> Result<(), String> {
     if !channel.is_scalar() {
         return Err(String::from(
@@ -182,15 +175,7 @@ fn check_channels(pixel: &Dtype, channel: &Dtype, channels: usize) -> Result<(),
     let mut found = Vec::new();
     leaves(pixel, 0, "", &mut found);
     for leaf in &found {
-        let Some(scalar) = &leaf.scalar else {
-            if leaf.offset % size != 0 || leaf.size % size != 0 {
-                return Err(format!(
-                    "the padding `{}` at byte {} does not cover whole {size}-byte channels",
-                    leaf.name, leaf.offset
-                ));
-            }
-            continue;
-        };
+        let scalar = &leaf.scalar;
         if leaf.offset % size != 0 || leaf.size != size {
             return Err(format!(
                 "field `{}` ({} bytes at byte {}) is not one {size}-byte channel",
