@@ -3,7 +3,6 @@
 
 use crate::column::{Column, ColumnIter};
 use crate::error::ViewError;
-use crate::fields::Planar;
 use crate::layout::PixelLayout;
 use crate::raw::{Dim, RawView, Shared};
 use core::fmt;
@@ -296,14 +295,6 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
         Ok(ImageView {
             raw: self.raw.project(offset)?,
         })
-    }
-
-    /// One plane per channel (generated `<Name>Planes`).
-    pub fn planes(&self) -> P::Planes<'a>
-    where
-        P: Planar,
-    {
-        P::planes(*self)
     }
 
     /// Copies every pixel into `target`, which must have the same size
