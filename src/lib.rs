@@ -40,7 +40,9 @@
 //! alignment and (for mutable views) aliasing once, at construction, with
 //! checked arithmetic, and returns a [`ViewError`] with the numbers when the
 //! bytes do not fit; a view borrows its buffer, so it cannot outlive it.
-//! You never write `unsafe`. SAFETY.md in the repository has the details.
+//! You never write `unsafe`, except to promise, when you memory-map a file,
+//! that nobody changes it while mapped. SAFETY.md in the repository has the
+//! details.
 //!
 //! # Map of the API
 //!
@@ -54,7 +56,8 @@
 //! | Fixed byte order | [`Be`], [`Le`] |
 //! | Owned, 64-byte-aligned storage (`alloc`) | `RecordBuf`, `ImageBuf` |
 //! | NumPy dtypes, descr and PEP 3118 (`alloc`) | `Dtype`, `HasDtype` (`T::dtype()`), `DtypeError` |
-//! | `.npy` files and mapped raw files (`std`) | `NpyFile`, `Npy`, `npy::write`, `MappedFile` |
+//! | NumPy's dtype families | [`Bool`], [`Bytes`], [`Ucs4`], [`Datetime64`], [`Timedelta64`]; `half::f16`, `num_complex::Complex` with features |
+//! | `.npy` files and raw files, read or mapped (`std`) | `NpyFile`, `Npy`, `npy::write`, `MappedFile`; `.npz` archives: `npz::Npz` (feature `npz`) |
 //! | Interop (features) | `ext::{bytemuck, image, ndarray, rayon}`, `InteropError`, `par_convert`, `ParChunks` |
 //!
 //! # Feature flags
@@ -67,6 +70,9 @@
 //! | `image` | no | `ImageView` / `ImageBuf` to and from `image::ImageBuffer` and `FlatSamples` |
 //! | `ndarray` | no | columns, records, images and planes as `ndarray` views |
 //! | `rayon` | no | parallel row bands and record chunks, `par_convert` |
+//! | `half` | no | `half::f16` is a layout type (NumPy's `<f2`) |
+//! | `num-complex` | no | `num_complex::Complex<f32/f64>` are layout types (`<c8`, `<c16`) |
+//! | `npz` | no | `.npz` archives through the `zip` crate |
 //!
 //! Without default features the crate is `no_std` (views, columns, images,
 //! conversion and the derive need only `core`).
