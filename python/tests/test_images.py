@@ -48,6 +48,17 @@ def test_downscale_matches_opencv_inter_area(size, threads, rng):
     assert np.abs(slow.astype(int) - pg.surfarray.array3d(target).astype(int)).max() <= 1
 
 
+@pytest.mark.parametrize("size", [(2, 2), (34, 6), (1922, 10)])
+def test_downscale_widths_of_any_remainder(size, rng):
+    # Output widths 1, 17, 961: the kernel's blocks of 4 pixels and its tail.
+    w, h = size
+    source = rng.integers(0, 256, (h, w, 4), dtype=np.uint8)
+    target = np.zeros((h // 2, w // 2, 4), np.uint8)
+    t.downscale_2x(source, target)
+    expected = cv2.resize(source, (w // 2, h // 2), interpolation=cv2.INTER_AREA)
+    assert np.abs(target.astype(int) - expected.astype(int)).max() <= 1
+
+
 def test_downscale_numpy_images(rng):
     source = rng.integers(0, 256, (96, 128, 4), dtype=np.uint8)
     target = np.zeros((48, 64, 4), np.uint8)
@@ -137,3 +148,13 @@ def test_image_refusals():
     repeated_rows = np.lib.stride_tricks.as_strided(np.zeros(64, np.uint8), (4, 4, 4), (0, 4, 1))
     with pytest.raises(ValueError, match=r"mutable view would alias"):
         t.fill_bgra(repeated_rows, 1, 2, 3, 4)
+
+
+def test_a_cast_memoryview_is_an_image():
+    data = bytearray(range(256)) * 3  # 768 bytes: 8 x 24 pixels of 4 bytes
+    image = memoryview(data).cast("B", (8, 24, 4))
+    w, h, pixel_stride, row_stride, bgra = t.bgra_at(image, 5, 2)
+    assert (w, h, pixel_stride, row_stride) == (24, 8, 4, 96)
+    assert bgra == tuple(data[2 * 96 + 5 * 4: 2 * 96 + 5 * 4 + 4])
+    t.fill_bgra(image, 1, 2, 3, 4)
+    assert data[:8] == bytearray([1, 2, 3, 4, 1, 2, 3, 4])
