@@ -11,5 +11,5 @@ fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check numpy opencv-python-headless pillow
 
 # The rayon feature adds the parallel groups beside their sequential forms.
-cargo bench --bench workloads --features rayon -- "$@"
+cargo bench -p typed-layout-benches --bench workloads --features rayon -- "$@"
 "$venv/bin/python" benches/python/compare.py --criterion target/criterion
