@@ -12,8 +12,9 @@
 //!
 //! The project lives in `CARGO_TARGET_TMPDIR/codegen-compiles` with its own
 //! target directory next to it, so later runs only rebuild the generated
-//! crate. NumPy must be installed for `python3` (`PYTHON` overrides it), as
-//! for `tests/npy_numpy.rs`.
+//! crate. NumPy must be installed for `python3` (`PYTHON` overrides it);
+//! without it the test prints a skip notice and passes, unless
+//! `TYPED_LAYOUT_REQUIRE_NUMPY=1` (see tests/support/python.rs).
 #![forbid(unsafe_code)]
 
 use std::fmt::Write as _;
@@ -87,9 +88,8 @@ const MUST_REFUSE: &[(&str, &str)] = &[
     ("mixed_order", "person_big"),
 ];
 
-fn python() -> String {
-    std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_string())
-}
+#[path = "../../tests/support/python.rs"]
+mod python;
 
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -98,24 +98,19 @@ fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
-/// Writes NumPy's files into `dir`, or panics with how to install NumPy.
-fn write_numpy_files(dir: &Path) {
+/// Writes NumPy's files into `dir`.
+fn write_numpy_files(py: &python::Python, dir: &Path) {
     let script = workspace_root().join("tests/python/npy_roundtrip.py");
-    let out = Command::new(python())
+    let out = py
+        .command()
         .arg(&script)
         .arg("write")
         .arg(dir)
         .output()
-        .unwrap_or_else(|e| {
-            panic!(
-                "the codegen test runs `{}` with NumPy, but it could not start: {e}. Install \
-                 Python 3 and `python3 -m pip install numpy` (.ci/run does).",
-                python()
-            )
-        });
+        .expect("run the NumPy writer");
     assert!(
         out.status.success(),
-        "NumPy writer failed (NumPy is required: `python3 -m pip install numpy`):\n{}",
+        "NumPy writer failed:\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
 }
@@ -250,13 +245,16 @@ fn main() -> ExitCode {
 
 #[test]
 fn generated_definitions_compile_and_pass_the_dtype_check() {
+    let Some(py) = python::require(&["numpy"]) else {
+        return;
+    };
     let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
     let project = tmp.join("codegen-compiles");
     let files = project.join("files");
     std::fs::create_dir_all(project.join("src")).expect("create the project");
     std::fs::create_dir_all(&files).expect("create the file directory");
 
-    write_numpy_files(&files);
+    write_numpy_files(&py, &files);
     for (case, descr) in RUST_CASES {
         write_rust_file(&files.join(format!("{case}.npy")), descr);
     }

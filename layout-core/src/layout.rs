@@ -133,15 +133,33 @@ pub struct Layout {
     pub shape: Shape,
 }
 
-/// One field of a record: name, byte offset and layout.
+/// One field of a record: name, byte offset, layout, and whether it is
+/// padding.
+///
+/// ```
+/// use typed_layout_core::Field;
+/// # use typed_layout_core::PixelLayout;
+/// let pad = Field { name: "_pad", offset: 4, layout: &<[u8; 4]>::LAYOUT, padding: true };
+/// assert!(pad.is_padding());
+/// assert_eq!(pad.size(), 4);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Field {
-    /// The field's name as written in the struct.
+    /// The field's name as written in the struct, without a raw-identifier
+    /// prefix: `r#type` is recorded as `"type"`, the name NumPy, channels and
+    /// messages use.
     pub name: &'static str,
     /// Byte offset from the start of the record (`offset_of!`).
     pub offset: usize,
     /// The field's own layout.
     pub layout: &'static Layout,
+    /// Whether the field is padding. The rule, applied by
+    /// `#[derive(PixelLayout)]` and nowhere else: a field whose name (after
+    /// stripping `r#`) starts with `_` is padding. NumPy sees an unnamed gap
+    /// in its place, conversion zeroes it, and it is never a channel. Its
+    /// bytes are still initialized (it is a real field), so views may read
+    /// them.
+    pub padding: bool,
 }
 
 impl Layout {
@@ -201,6 +219,10 @@ impl Layout {
 }
 
 impl Field {
+    /// Whether the field is padding (see [`Field::padding`]).
+    pub const fn is_padding(&self) -> bool {
+        self.padding
+    }
     /// The field's size in bytes.
     pub const fn size(&self) -> usize {
         self.layout.size

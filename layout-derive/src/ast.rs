@@ -1,6 +1,7 @@
 //! Parse: the derive input as a model of what the layout rules look at.
 
 use proc_macro2::Span;
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{
     Attribute, Data, DeriveInput, Fields, Generics, Ident, LitInt, LitStr, Path, Type, Visibility,
@@ -9,6 +10,8 @@ use syn::{
 /// What the derive was applied to.
 pub struct Input<'a> {
     pub ident: &'a Ident,
+    /// The name the derive emits for the type (the identifier without `r#`).
+    pub name: String,
     pub vis: &'a Visibility,
     pub generics: &'a Generics,
     pub repr: Repr,
@@ -28,9 +31,22 @@ pub enum Body<'a> {
 
 /// One named field.
 pub struct FieldDef<'a> {
+    /// The Rust identifier, `r#` included: generated code uses it.
     pub ident: &'a Ident,
+    /// The name the derive emits (field table, channels, messages): the
+    /// identifier without `r#`, the one rule for raw identifiers.
+    pub name: String,
     pub vis: &'a Visibility,
     pub ty: &'a Type,
+}
+
+impl FieldDef<'_> {
+    /// The padding rule, the only place it is decided: a field whose name
+    /// (without `r#`) starts with `_` is padding. The field table records it
+    /// (`Field::padding`); conversion zeroes it; it is never a channel.
+    pub fn is_padding(&self) -> bool {
+        self.name.starts_with('_')
+    }
 }
 
 /// The `#[repr(...)]` attributes, merged.
@@ -54,10 +70,14 @@ impl<'a> Input<'a> {
                     named
                         .named
                         .iter()
-                        .map(|field| FieldDef {
-                            ident: field.ident.as_ref().expect("named fields have names"),
-                            vis: &field.vis,
-                            ty: &field.ty,
+                        .map(|field| {
+                            let ident = field.ident.as_ref().expect("named fields have names");
+                            FieldDef {
+                                ident,
+                                name: ident.unraw().to_string(),
+                                vis: &field.vis,
+                                ty: &field.ty,
+                            }
                         })
                         .collect(),
                 ),
@@ -69,6 +89,7 @@ impl<'a> Input<'a> {
         };
         Ok(Input {
             ident: &input.ident,
+            name: input.ident.unraw().to_string(),
             vis: &input.vis,
             generics: &input.generics,
             repr: parse_repr(&input.attrs)?,

@@ -36,20 +36,20 @@ pub fn expand(input: &Input) -> TokenStream {
 fn layout_proofs(input: &Input, fields: &[FieldDef]) -> TokenStream {
     let krate = &input.krate;
     let ident = input.ident;
-    let name = ident.to_string();
+    let name = &input.name;
     let private = quote!(#krate::__private);
     let mut proofs = Vec::new();
     let mut previous: Option<&FieldDef> = None;
     for field in fields {
         let field_ident = field.ident;
-        let field_name = field_ident.to_string();
+        let field_name = &field.name;
         let (previous_name, previous_end) = match previous {
             None => ("the start of the struct".to_owned(), quote!(0usize)),
             Some(previous) => {
                 let previous_ident = previous.ident;
                 let previous_ty = previous.ty;
                 (
-                    previous_ident.to_string(),
+                    previous.name.clone(),
                     quote! {
                         #private::core::mem::offset_of!(#ident, #previous_ident)
                             + #private::core::mem::size_of::<#previous_ty>()
@@ -72,7 +72,7 @@ fn layout_proofs(input: &Input, fields: &[FieldDef]) -> TokenStream {
     if let Some(last) = previous {
         let last_ident = last.ident;
         let last_ty = last.ty;
-        let last_name = last_ident.to_string();
+        let last_name = &last.name;
         let has_align = input.repr.align.is_some();
         let span = input.repr.align.map_or(ident.span(), |(span, _)| span);
         let check = quote! {
@@ -131,11 +131,12 @@ fn respan(tokens: TokenStream, span: Span) -> TokenStream {
 fn layout_impl(input: &Input, fields: &[FieldDef]) -> TokenStream {
     let krate = &input.krate;
     let ident = input.ident;
-    let name = ident.to_string();
+    let name = &input.name;
     let packed = input.repr.packed.is_some();
     let entries = fields.iter().map(|field| {
         let field_ident = field.ident;
-        let field_name = field_ident.to_string();
+        let field_name = &field.name;
+        let padding = field.is_padding();
         let ty = field.ty;
         let layout = quote_spanned!(ty.span()=> &<#ty as #krate::PixelLayout>::LAYOUT);
         quote! {
@@ -143,6 +144,7 @@ fn layout_impl(input: &Input, fields: &[FieldDef]) -> TokenStream {
                 name: #field_name,
                 offset: #krate::__private::core::mem::offset_of!(#ident, #field_ident),
                 layout: #layout,
+                padding: #padding,
             }
         }
     });
@@ -277,7 +279,7 @@ fn field_views(input: &Input, fields: &[FieldDef], kind: &ViewKind) -> TokenStre
             .iter()
             .map(|field| {
                 let (field_vis, field_ident, ty) = (field.vis, field.ident, field.ty);
-                let doc = format!("The `{field_ident}` field of every {element}.");
+                let doc = format!("The `{}` field of every {element}.", field.name);
                 quote!(#[doc = #doc] #field_vis #field_ident: #krate::#view_type<'a, #ty>)
             })
             .collect::<Vec<_>>()
@@ -288,13 +290,13 @@ fn field_views(input: &Input, fields: &[FieldDef], kind: &ViewKind) -> TokenStre
     let read_inits = fields.iter().map(|field| {
         let (field_ident, ty) = (field.ident, field.ty);
         let at = offset(field_ident);
-        let message = format!("field `{field_ident}` lies inside `{ident}`");
+        let message = format!("field `{}` lies inside `{}`", field.name, input.name);
         quote!(#field_ident: source.#project::<#ty>(#at).expect(#message))
     });
     let write_inits = fields.iter().map(|field| {
         let (field_ident, ty) = (field.ident, field.ty);
         let at = offset(field_ident);
-        let message = format!("fields of `{ident}` are in increasing offset order");
+        let message = format!("fields of `{}` are in increasing offset order", input.name);
         quote!(#field_ident: split.take::<#ty>(#at).expect(#message))
     });
     quote! {
@@ -326,10 +328,8 @@ fn field_views(input: &Input, fields: &[FieldDef], kind: &ViewKind) -> TokenStre
 }
 
 /// The channel name `r` as the type `(Ch<'r'>,)`.
-fn channel_name(krate: &syn::Path, field: &syn::Ident) -> TokenStream {
-    let name = field.to_string();
-    let name = name.strip_prefix("r#").unwrap_or(&name);
-    let chars = name.chars().map(proc_macro2::Literal::character);
+fn channel_name(krate: &syn::Path, field: &FieldDef) -> TokenStream {
+    let chars = field.name.chars().map(proc_macro2::Literal::character);
     quote!((#(#krate::Ch<#chars>,)*))
 }
 
@@ -340,7 +340,7 @@ fn channels(input: &Input, fields: &[FieldDef]) -> TokenStream {
     let ident = input.ident;
     let channel_impls = fields.iter().map(|field| {
         let (field_ident, ty) = (field.ident, field.ty);
-        let name = channel_name(krate, field_ident);
+        let name = channel_name(krate, field);
         quote! {
             impl #krate::Channel<#name> for #ident {
                 type Value = #ty;
@@ -351,18 +351,17 @@ fn channels(input: &Input, fields: &[FieldDef]) -> TokenStream {
             }
         }
     });
-    let is_padding = |field: &&FieldDef| field.ident.to_string().starts_with('_');
-    let bounds = fields.iter().filter(|f| !is_padding(f)).map(|field| {
-        let name = channel_name(krate, field.ident);
+    let bounds = fields.iter().filter(|f| !f.is_padding()).map(|field| {
+        let name = channel_name(krate, field);
         let ty = field.ty;
         quote!(#krate::Channel<#name, Value = #ty>)
     });
     let inits = fields.iter().map(|field| {
         let field_ident = field.ident;
-        if is_padding(&field) {
+        if field.is_padding() {
             quote!(#field_ident: #krate::zeroed())
         } else {
-            let name = channel_name(krate, field_ident);
+            let name = channel_name(krate, field);
             quote!(#field_ident: <__Source as #krate::Channel<#name>>::channel(source))
         }
     });

@@ -27,7 +27,7 @@ impl Errors {
 
 pub fn validate(input: &Input) -> syn::Result<()> {
     let mut errors = Errors::default();
-    let name = input.ident;
+    let name = &input.name;
     match &input.body {
         Body::Enum(span) => errors.push(
             *span,
@@ -53,11 +53,11 @@ pub fn validate(input: &Input) -> syn::Result<()> {
             ),
         ),
         Body::UnitStruct => errors.push(
-            name.span(),
+            input.ident.span(),
             format!("`{name}` is zero-sized; a layout type needs at least one byte of data"),
         ),
         Body::NamedStruct(fields) if fields.is_empty() => errors.push(
-            name.span(),
+            input.ident.span(),
             format!("`{name}` is zero-sized; a layout type needs at least one byte of data"),
         ),
         Body::NamedStruct(fields) => {
@@ -82,7 +82,7 @@ pub fn validate(input: &Input) -> syn::Result<()> {
 
 fn check_repr(errors: &mut Errors, input: &Input) {
     let repr = &input.repr;
-    let name = input.ident;
+    let name = &input.name;
     for (span, other) in &repr.other {
         errors.push(
             *span,
@@ -102,7 +102,7 @@ fn check_repr(errors: &mut Errors, input: &Input) {
                 ),
             ),
             None if repr.other.is_empty() => errors.push(
-                name.span(),
+                input.ident.span(),
                 format!(
                     "`{name}` needs #[repr(C)] or #[repr(C, packed)]: without it Rust may reorder \
                      the fields, so their offsets are not fixed; add #[repr(C)] above the struct"
@@ -117,7 +117,7 @@ fn check_repr(errors: &mut Errors, input: &Input) {
 /// reason. Anything else is left to the `PixelLayout` bound, whose
 /// `on_unimplemented` message explains the rule.
 fn check_field_type(errors: &mut Errors, field: &FieldDef, ty: &Type) {
-    let field_name = field.ident;
+    let field_name = &field.name;
     let mut refuse = |why: &str| {
         errors.push(
             ty.span(),
