@@ -19,6 +19,8 @@
 #![no_std]
 #![deny(unsafe_code)]
 #![deny(missing_docs)]
+// docs.rs: label every item that needs a feature with that feature.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(feature = "alloc")]
 extern crate alloc;
