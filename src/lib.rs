@@ -115,6 +115,8 @@ pub mod ext {
     pub use typed_layout_core::ext::ndarray;
     #[cfg(feature = "rayon")]
     pub use typed_layout_core::ext::rayon;
+    #[cfg(feature = "rgb")]
+    pub use typed_layout_core::ext::rgb;
 }
 
 #[cfg(doctest)]

@@ -36,6 +36,9 @@ mod image;
 mod image_buf;
 #[cfg(any(feature = "ndarray", feature = "image"))]
 mod interop;
+// Channels and conversion for the `rgb` crate's pixel types (their field
+// tables are in raw/rgb.rs). Beside `interop` rather than in it: it has no
+// use for `InteropError`.
 mod layout;
 #[cfg(feature = "std")]
 mod mapped;
@@ -45,6 +48,9 @@ mod par;
 mod raw;
 #[cfg(feature = "alloc")]
 mod record_buf;
+#[cfg(feature = "rgb")]
+#[path = "interop/with_rgb.rs"]
+mod with_rgb;
 // NumPy interop (dtype model, descr / PEP 3118, .npy files).
 #[cfg(feature = "alloc")]
 pub mod dtype;
@@ -93,6 +99,8 @@ pub mod ext {
     pub use ndarray;
     #[cfg(feature = "rayon")]
     pub use rayon;
+    #[cfg(feature = "rgb")]
+    pub use rgb;
 }
 
 /// Items used by code that `#[derive(PixelLayout)]` generates. Not a public API.

@@ -22,6 +22,8 @@ mod impls;
 mod map;
 #[cfg(feature = "ndarray")]
 mod ndarray;
+#[cfg(feature = "rgb")]
+mod rgb;
 #[cfg(all(feature = "std", target_arch = "x86_64"))]
 mod simd;
 mod strided;
