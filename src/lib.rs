@@ -109,6 +109,8 @@ pub use typed_layout_core::{par_convert, par_convert_with, Chunks, ParChunks, Sp
 pub mod ext {
     #[cfg(feature = "bytemuck")]
     pub use typed_layout_core::ext::bytemuck;
+    #[cfg(feature = "fast_image_resize")]
+    pub use typed_layout_core::ext::fast_image_resize;
     #[cfg(feature = "image")]
     pub use typed_layout_core::ext::image;
     #[cfg(feature = "ndarray")]

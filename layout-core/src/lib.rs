@@ -51,6 +51,10 @@ mod record_buf;
 #[cfg(feature = "rgb")]
 #[path = "interop/with_rgb.rs"]
 mod with_rgb;
+// ImageView as a fast_image_resize source (the row cast is in raw/fir.rs).
+#[cfg(feature = "fast_image_resize")]
+#[path = "interop/with_fir.rs"]
+mod with_fir;
 // NumPy interop (dtype model, descr / PEP 3118, .npy files).
 #[cfg(feature = "alloc")]
 pub mod dtype;
@@ -93,6 +97,8 @@ pub use npy::{Npy, NpyError, NpyFile, NpyHeader};
 pub mod ext {
     #[cfg(feature = "bytemuck")]
     pub use bytemuck;
+    #[cfg(feature = "fast_image_resize")]
+    pub use fast_image_resize;
     #[cfg(feature = "image")]
     pub use image;
     #[cfg(feature = "ndarray")]

@@ -16,6 +16,8 @@ use crate::layout::PixelLayout;
 #[cfg(feature = "alloc")]
 mod alloc;
 mod bounds;
+#[cfg(feature = "fast_image_resize")]
+mod fir;
 mod grid;
 mod impls;
 #[cfg(feature = "std")]
@@ -31,6 +33,8 @@ mod value;
 
 #[cfg(feature = "alloc")]
 pub(crate) use alloc::AlignedBytes;
+#[cfg(feature = "fast_image_resize")]
+pub(crate) use fir::FirRows;
 pub(crate) use grid::{Grid, GridFieldSplit, GridMut, RowsMut};
 #[cfg(feature = "std")]
 pub(crate) use map::map_read_only;
