@@ -509,7 +509,7 @@ fn view_errors_are_typed_with_numbers() {
     // ... but (1, 3) or (3,) in Fortran order is the same bytes as C order.
     let mut fortran_row = npy::header_bytes(&f64::dtype(), &[1, 3], true).expect("header");
     fortran_row.resize(fortran_row.len() + 24, 0);
-    let aligned = RecordBuf::<u8>::from_slice(&fortran_row); // 64-byte aligned
+    let aligned = RecordBuf::<u8>::from_slice(&fortran_row).expect("a small copy"); // 64-byte aligned
     let row = Npy::from_bytes(aligned.as_bytes()).expect("valid");
     assert_eq!(row.records::<f64>().expect("view").len(), 3);
 
@@ -591,17 +591,40 @@ fn write_errors_are_typed_with_numbers() {
     assert!(err.to_string().contains("disk full"));
 
     let missing = std::env::temp_dir().join("typed-layout-no-such-dir/none.npy");
-    let err = NpyFile::open(missing).unwrap_err();
+    let err = NpyFile::read(&missing).unwrap_err();
     assert!(
         matches!(
             err,
             NpyError::Io {
-                action: "open the file",
+                action: "open",
+                path: Some(ref path),
                 ..
-            }
+            } if *path == missing
         ),
         "{err:?}"
     );
+    // The message names the operation and the path, then the system's text.
+    let message = err.to_string();
+    assert!(
+        message.starts_with(&format!("could not open {}: ", missing.display())),
+        "{message}"
+    );
+    // The cause is in the message, so it is not also a `source()`: a chain
+    // printer (anyhow's `{:#}`) shows it once.
+    assert!(std::error::Error::source(&err).is_none());
+    assert_eq!(chain(&err), message);
+}
+
+/// What anyhow's `{:#}` prints: the error, then each `source()`.
+fn chain(error: &dyn std::error::Error) -> String {
+    let mut out = error.to_string();
+    let mut next = error.source();
+    while let Some(cause) = next {
+        out.push_str(": ");
+        out.push_str(&cause.to_string());
+        next = cause.source();
+    }
+    out
 }
 
 /// Every prefix of valid files, and every single-byte change of their

@@ -4,6 +4,6 @@
 #![forbid(unsafe_code)]
 
 #[test]
-fn rgb_types_with_padding_are_not_layout_types() {
+fn compile_fail_rgb_types_with_padding() {
     trybuild::TestCases::new().compile_fail("tests/ui-rgb/*.rs");
 }

@@ -308,7 +308,7 @@ impl Gen {
             let ty = self.rust_type(field.dtype(), &nested_name, &field_path)?;
             placed.push((field.offset(), ty.align));
             lines.push((ident, ty.text, Gen::comment(field.dtype())));
-            offset = field.offset() + field.size();
+            offset = field.offset().saturating_add(field.size());
         }
         if dtype.itemsize() > offset {
             let gap = dtype.itemsize() - offset;
@@ -460,7 +460,7 @@ pub fn byte_order_summary(dtype: &Dtype) -> String {
 
 fn field_rows(fields: &[DtypeField], base: usize, prefix: &str, out: &mut String) {
     for field in fields {
-        let offset = base + field.offset();
+        let offset = base.saturating_add(field.offset());
         let name = format!("{prefix}{}", field.name());
         let ty = if field.dtype().base().is_record() {
             format!("record{}", shape_suffix(field.shape()))
@@ -548,7 +548,7 @@ pub fn render(generated: &Generated, dtype: &Dtype) -> String {
     }
     let _ = writeln!(
         out,
-        "// read it with NpyFile::open(path)?.records::<{}>()  ({} bytes per record)",
+        "// read it with NpyFile::read(path)?.records::<{}>()  ({} bytes per record)",
         generated.name,
         dtype.itemsize()
     );

@@ -11,7 +11,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 use typed_layout_cli::{camel_case, describe_dtype, describe_header, render, rust_definition};
-use typed_layout_core::{Dtype, NpyFile};
+use typed_layout_core::{Dtype, NpyHeader};
 
 const USAGE: &str = "usage:
   typed-layout inspect FILE.npy [--name NAME]   shape, dtype, byte order and the Rust struct of a .npy file
@@ -71,7 +71,11 @@ fn run(args: &[String]) -> Result<String, Failure> {
     };
     match command {
         "inspect" => {
-            let file = NpyFile::open(&target).map_err(error)?;
+            let header = std::fs::File::open(&target)
+                .map_err(|e| error(format!("could not open {target}: {e}")))
+                .and_then(|file| {
+                    NpyHeader::read_from(std::io::BufReader::new(file)).map_err(error)
+                })?;
             let name = name.unwrap_or_else(|| {
                 let stem = Path::new(&target)
                     .file_stem()
@@ -79,9 +83,9 @@ fn run(args: &[String]) -> Result<String, Failure> {
                     .unwrap_or_default();
                 camel_case(&stem)
             });
-            let generated = rust_definition(file.dtype(), &name).map_err(error)?;
-            let mut report = describe_header(&target, file.header());
-            report.push_str(&render(&generated, file.dtype()));
+            let generated = rust_definition(header.dtype(), &name).map_err(error)?;
+            let mut report = describe_header(&target, &header);
+            report.push_str(&render(&generated, header.dtype()));
             Ok(report)
         }
         "dtype" => {

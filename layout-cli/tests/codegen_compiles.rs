@@ -5,7 +5,7 @@
 //! file the test generates the struct with `rust_definition`, puts all of
 //! them in ONE temporary cargo project (`#![forbid(unsafe_code)]`, path
 //! dependency on the facade crate `typed-layout`) whose `main` opens every
-//! file with `NpyFile::open` and calls `records::<Generated>()`, and runs it
+//! file with `NpyFile::read` and calls `records::<Generated>()`, and runs it
 //! with `cargo run --offline`. The test fails if the code does not compile
 //! (warnings other than dead code are errors) or a check fails; a few
 //! deliberately wrong pairings must be refused, so the check is not vacuous.
@@ -133,7 +133,7 @@ struct Case {
 }
 
 fn generate(module: &str, path: &Path) -> Case {
-    let file = NpyFile::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let file = NpyFile::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let generated = rust_definition(file.dtype(), &camel_case(module)).unwrap_or_else(|e| {
         panic!(
             "{module}: no Rust definition for {}: {e}",
@@ -178,7 +178,7 @@ fn main_rs(cases: &[Case]) -> String {
     out.push_str(
         r#"/// Opens `path` and views it as `T`; Ok(number of records).
 fn view<T: PixelLayout>(path: &str) -> Result<usize, String> {
-    let file = NpyFile::open(path).map_err(|e| format!("open: {e}"))?;
+    let file = NpyFile::read(path).map_err(|e| format!("open: {e}"))?;
     let records = file.records::<T>().map_err(|e| e.to_string())?;
     if std::mem::size_of::<T>() != file.dtype().itemsize() {
         return Err(format!("size_of {} != itemsize {}", std::mem::size_of::<T>(), file.dtype().itemsize()));
@@ -229,7 +229,7 @@ fn main() -> ExitCode {
         let c = cases.iter().find(|c| c.module == case).expect("value case");
         let _ = writeln!(
             out,
-            "    {{\n        let file = NpyFile::open({:?}).expect(\"open\");\n        \
+            "    {{\n        let file = NpyFile::read({:?}).expect(\"open\");\n        \
              let records = file.records::<{}::{}>().expect(\"records\");\n        \
              let sum = records.columns().{read};\n        \
              if sum == 45325.0 {{ println!(\"values {case}: {{sum}}\"); }} \

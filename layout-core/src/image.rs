@@ -3,10 +3,29 @@
 
 use crate::column::{Column, ColumnIter, ColumnMut};
 use crate::error::ViewError;
-use crate::layout::{PixelLayout, Planar};
-use crate::raw::{Grid, GridFieldSplit, GridMut, RowsMut};
+use crate::fields::Planar;
+use crate::layout::PixelLayout;
+use crate::raw::{Dim, Exclusive, FieldSplit, RawView, Rows as RawRows, Shared};
 use core::fmt;
 use core::mem::size_of;
+
+/// The axes of a padded-rows image: `size_of::<P>()` bytes per pixel,
+/// `row_stride` bytes per row, which must hold a whole row.
+fn padded_rows<P>(width: usize, height: usize, row_stride: usize) -> Result<[Dim; 2], ViewError> {
+    let row_bytes = width.saturating_mul(size_of::<P>());
+    if row_stride < row_bytes {
+        return Err(ViewError::PitchTooSmall {
+            pitch: row_stride,
+            row_bytes: width as u128 * size_of::<P>() as u128,
+        });
+    }
+    let pitch = isize::try_from(row_stride)
+        .map_err(|_| ViewError::StrideTooLarge { stride: row_stride })?;
+    Ok([
+        Dim::new(width, size_of::<P>() as isize),
+        Dim::new(height, pitch),
+    ])
+}
 
 /// Resolves a crop rectangle against a size.
 fn check_rect(
@@ -70,7 +89,7 @@ fn check_rect(
 /// # Ok::<(), typed_layout::ViewError>(())
 /// ```
 pub struct ImageView<'a, P> {
-    pub(crate) raw: Grid<'a, P>,
+    raw: RawView<'a, P, 2, Shared>,
 }
 
 impl<P> Clone for ImageView<'_, P> {
@@ -81,25 +100,43 @@ impl<P> Clone for ImageView<'_, P> {
 impl<P> Copy for ImageView<'_, P> {}
 
 impl<'a, P: PixelLayout> ImageView<'a, P> {
-    /// Row-major pixels starting at byte 0, `row_stride` bytes from one row
-    /// to the next (at least `width * size_of::<P>()` unless rows may
-    /// overlap for reading).
+    #[cfg_attr(not(any(feature = "ndarray", feature = "image")), allow(dead_code))]
+    pub(crate) fn raw(&self) -> RawView<'a, P, 2, Shared> {
+        self.raw
+    }
+
+    /// Row-major pixels starting at byte 0, `row_stride` bytes (the pitch)
+    /// from one row to the next, at least a whole row
+    /// (`width * size_of::<P>()`). For rows that overlap on purpose, use
+    /// [`ImageView::from_bytes_strided`].
+    ///
+    /// # Errors
+    ///
+    /// `PitchTooSmall` if `row_stride < width * size_of::<P>()` (a pitch in
+    /// pixels instead of bytes, say); `StrideTooLarge` if it exceeds
+    /// `isize::MAX`; `OutOfBounds` or `Overflow` if the rows do not fit in
+    /// `bytes`.
     pub fn from_bytes(
         bytes: &'a [u8],
         width: usize,
         height: usize,
         row_stride: usize,
     ) -> Result<Self, ViewError> {
-        let row_stride = isize::try_from(row_stride).map_err(|_| ViewError::Overflow {
-            len: height,
-            stride: isize::MAX,
-        })?;
-        Self::from_bytes_strided(bytes, 0, width, height, size_of::<P>() as isize, row_stride)
+        let dims = padded_rows::<P>(width, height, row_stride)?;
+        Ok(ImageView {
+            raw: RawView::from_bytes(bytes, 0, dims)?,
+        })
     }
 
     /// The general form: pixel `(0, 0)` at byte `start`, then
     /// `pixel_stride` bytes per step in x and `row_stride` per step in y.
-    /// Negative and zero strides are allowed.
+    /// Negative and zero strides are allowed, and so are rows that overlap
+    /// (the view is read-only).
+    ///
+    /// # Errors
+    ///
+    /// `OutOfBounds`, `BeforeStart` or `Overflow` if some pixel would not
+    /// lie inside `bytes`.
     pub fn from_bytes_strided(
         bytes: &'a [u8],
         start: usize,
@@ -108,15 +145,21 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
         pixel_stride: isize,
         row_stride: isize,
     ) -> Result<Self, ViewError> {
+        let dims = [Dim::new(width, pixel_stride), Dim::new(height, row_stride)];
         Ok(ImageView {
-            raw: Grid::new(bytes, start, width, height, pixel_stride, row_stride)?,
+            raw: RawView::from_bytes(bytes, start, dims)?,
         })
     }
 
     /// A packed row-major image over exactly `width * height` pixels.
+    ///
+    /// # Errors
+    ///
+    /// `LengthMismatch` if `pixels.len() != width * height`;
+    /// `ShapeOverflow` if that product overflows.
     pub fn from_slice(pixels: &'a [P], width: usize, height: usize) -> Result<Self, ViewError> {
         Ok(ImageView {
-            raw: Grid::from_slice(pixels, width, height)?,
+            raw: RawView::from_slice_2d(pixels, width, height)?,
         })
     }
 
@@ -130,28 +173,28 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     /// ```
     pub fn repeat(pixel: &'a P, width: usize, height: usize) -> Self {
         ImageView {
-            raw: Grid::broadcast(pixel, width, height),
+            raw: RawView::repeat(pixel, [width, height]),
         }
     }
 
     /// Width in pixels.
     pub fn width(&self) -> usize {
-        self.raw.width()
+        self.raw.len(0)
     }
 
     /// Height in pixels.
     pub fn height(&self) -> usize {
-        self.raw.height()
+        self.raw.len(1)
     }
 
     /// Bytes from one pixel to the next in x.
     pub fn pixel_stride(&self) -> isize {
-        self.raw.x_stride()
+        self.raw.stride(0)
     }
 
     /// Bytes from one row to the next.
     pub fn row_stride(&self) -> isize {
-        self.raw.y_stride()
+        self.raw.stride(1)
     }
 
     /// Whether every pixel is aligned for `P` (references can be handed out).
@@ -162,12 +205,12 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     /// Pixel `(x, y)`, or `None` outside the image.
     #[inline]
     pub fn get(&self, x: usize, y: usize) -> Option<P> {
-        self.raw.read(x, y)
+        self.raw.read([x, y])
     }
 
     /// Pixel `(x, y)` by reference, when inside the image and aligned.
     pub fn get_ref(&self, x: usize, y: usize) -> Option<&'a P> {
-        self.raw.get_ref(x, y)
+        self.raw.get_ref([x, y])
     }
 
     /// Row `y`.
@@ -195,47 +238,70 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     }
 
     /// The `width x height` sub-image whose top-left pixel is `(x, y)` (O(1)).
+    ///
+    /// # Errors
+    ///
+    /// `IndexOutOfBounds` if the rectangle leaves the image (the index is
+    /// the end that does).
     pub fn crop(&self, x: usize, y: usize, width: usize, height: usize) -> Result<Self, ViewError> {
         check_rect(x, y, width, height, (self.width(), self.height()))?;
         Ok(ImageView {
-            raw: self.raw.sub(x, x + width, 1, y, y + height, 1),
+            raw: crop(self.raw, x, y, width, height),
         })
     }
 
     /// Mirrored left-right (O(1): negates the pixel stride).
     pub fn flip_horizontal(&self) -> Self {
         ImageView {
-            raw: self.raw.flipped_x(),
+            raw: self.raw.reversed(0),
         }
     }
 
     /// Mirrored top-bottom (O(1): negates the row stride).
     pub fn flip_vertical(&self) -> Self {
         ImageView {
-            raw: self.raw.flipped_y(),
+            raw: self.raw.reversed(1),
         }
     }
 
     /// Rows become columns (O(1): swaps the strides).
     pub fn transpose(&self) -> Self {
         ImageView {
-            raw: self.raw.transposed(),
+            raw: self.raw.swap_axes(0, 1),
         }
     }
 
     /// Every `step_x`-th pixel of every `step_y`-th row (O(1)).
+    ///
+    /// # Errors
+    ///
+    /// `ZeroStep` if either step is 0.
     pub fn step(&self, step_x: usize, step_y: usize) -> Result<Self, ViewError> {
         if step_x == 0 || step_y == 0 {
             return Err(ViewError::ZeroStep);
         }
+        let (width, height) = (self.width(), self.height());
         Ok(ImageView {
-            raw: self
-                .raw
-                .sub(0, self.width(), step_x, 0, self.height(), step_y),
+            raw: self.raw.sub(0, 0, width, step_x).sub(1, 0, height, step_y),
         })
     }
 
+    /// Rows `..y` and rows `y..` (O(1)).
+    ///
+    /// # Errors
+    ///
+    /// `IndexOutOfBounds` if `y > height()`.
+    pub fn split_at_row(&self, y: usize) -> Result<(Self, Self), ViewError> {
+        crate::raw::resolve(..y, self.height())?;
+        let (top, bottom) = self.raw.split(1, y);
+        Ok((ImageView { raw: top }, ImageView { raw: bottom }))
+    }
+
     /// The `G` at byte `offset` of every pixel, as an image (a plane).
+    ///
+    /// # Errors
+    ///
+    /// `FieldOutOfRecord` if `offset + size_of::<G>() > size_of::<P>()`.
     pub fn plane_at<G: PixelLayout>(&self, offset: usize) -> Result<ImageView<'a, G>, ViewError> {
         Ok(ImageView {
             raw: self.raw.project(offset)?,
@@ -264,6 +330,10 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     /// assert_eq!(sums, [45, 54]);
     /// # Ok::<(), typed_layout::ViewError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// `InvalidWindow` if `width` or `height` is 0.
     pub fn windows(&self, width: usize, height: usize) -> Result<Windows<'a, P>, ViewError> {
         if width == 0 || height == 0 {
             return Err(ViewError::InvalidWindow { width, height });
@@ -312,6 +382,10 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
 
     /// Copies every pixel into `target`, which must have the same size
     /// (any strides; row-wise `copy_from_slice` when both rows are slices).
+    ///
+    /// # Errors
+    ///
+    /// `ShapeMismatch` if the sizes differ.
     pub fn copy_to(&self, target: &mut ImageViewMut<'_, P>) -> Result<(), ViewError> {
         target.copy_from(self)
     }
@@ -501,7 +575,10 @@ impl<'a, P: PixelLayout> Iterator for Windows<'a, P> {
     type Item = ImageView<'a, P>;
     fn next(&mut self) -> Option<ImageView<'a, P>> {
         let (x, y) = self.cursor.next()?;
-        self.image.crop(x, y, self.width, self.height).ok()
+        // The cursor yields only corners of windows inside the image.
+        Some(ImageView {
+            raw: crop(self.image.raw, x, y, self.width, self.height),
+        })
     }
     fn size_hint(&self) -> (usize, Option<usize>) {
         self.cursor.size_hint()
@@ -547,26 +624,44 @@ impl<P: PixelLayout, const W: usize, const H: usize> Iterator for ArrayWindows<'
 /// # Ok::<(), typed_layout::ViewError>(())
 /// ```
 pub struct ImageViewMut<'a, P> {
-    pub(crate) raw: GridMut<'a, P>,
+    raw: RawView<'a, P, 2, Exclusive>,
 }
 
 impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
+    #[cfg_attr(not(feature = "image"), allow(dead_code))]
+    pub(crate) fn raw_mut(&mut self) -> &mut RawView<'a, P, 2, Exclusive> {
+        &mut self.raw
+    }
+
+    #[cfg_attr(not(any(feature = "ndarray", feature = "image")), allow(dead_code))]
+    pub(crate) fn into_raw(self) -> RawView<'a, P, 2, Exclusive> {
+        self.raw
+    }
+
     /// Mutable form of [`ImageView::from_bytes`].
+    ///
+    /// # Errors
+    ///
+    /// As [`ImageView::from_bytes`].
     pub fn from_bytes_mut(
         bytes: &'a mut [u8],
         width: usize,
         height: usize,
         row_stride: usize,
     ) -> Result<Self, ViewError> {
-        let row_stride = isize::try_from(row_stride).map_err(|_| ViewError::Overflow {
-            len: height,
-            stride: isize::MAX,
-        })?;
-        Self::from_bytes_strided_mut(bytes, 0, width, height, size_of::<P>() as isize, row_stride)
+        let dims = padded_rows::<P>(width, height, row_stride)?;
+        Ok(ImageViewMut {
+            raw: RawView::from_bytes_mut(bytes, 0, dims)?,
+        })
     }
 
     /// Mutable form of [`ImageView::from_bytes_strided`]; refuses strides
     /// that make two pixels share a byte (zero strides included).
+    ///
+    /// # Errors
+    ///
+    /// As [`ImageView::from_bytes_strided`], and `Aliasing` if two pixels
+    /// would share a byte.
     pub fn from_bytes_strided_mut(
         bytes: &'a mut [u8],
         start: usize,
@@ -575,19 +670,24 @@ impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
         pixel_stride: isize,
         row_stride: isize,
     ) -> Result<Self, ViewError> {
+        let dims = [Dim::new(width, pixel_stride), Dim::new(height, row_stride)];
         Ok(ImageViewMut {
-            raw: GridMut::new(bytes, start, width, height, pixel_stride, row_stride)?,
+            raw: RawView::from_bytes_mut(bytes, start, dims)?,
         })
     }
 
     /// A packed row-major image over exactly `width * height` pixels.
+    ///
+    /// # Errors
+    ///
+    /// As [`ImageView::from_slice`].
     pub fn from_slice_mut(
         pixels: &'a mut [P],
         width: usize,
         height: usize,
     ) -> Result<Self, ViewError> {
         Ok(ImageViewMut {
-            raw: GridMut::from_slice(pixels, width, height)?,
+            raw: RawView::from_slice_2d_mut(pixels, width, height)?,
         })
     }
 
@@ -629,12 +729,16 @@ impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
 
     /// Pixel `(x, y)` for writing, when aligned.
     pub fn get_mut(&mut self, x: usize, y: usize) -> Option<&mut P> {
-        self.raw.get_mut(x, y)
+        self.raw.get_mut([x, y])
     }
 
     /// Stores `pixel` at `(x, y)`.
+    ///
+    /// # Errors
+    ///
+    /// `IndexOutOfBounds` with the coordinate that lies outside.
     pub fn set(&mut self, x: usize, y: usize, pixel: P) -> Result<(), ViewError> {
-        if self.raw.write(x, y, pixel) {
+        if self.raw.write([x, y], pixel) {
             Ok(())
         } else {
             let (width, height) = (self.width(), self.height());
@@ -654,7 +758,7 @@ impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
 
     /// Row `y`, for writing.
     pub fn row_mut(&mut self, y: usize) -> Option<ColumnMut<'_, P>> {
-        self.raw.row_mut(y).map(ColumnMut::from_raw)
+        self.raw.reborrow().row(y).map(ColumnMut::from_raw)
     }
 
     /// Every row, for writing (each a [`ColumnMut`], which gives a slice via
@@ -693,6 +797,10 @@ impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
     }
 
     /// Copies every pixel of `source`, which must have the same size.
+    ///
+    /// # Errors
+    ///
+    /// `ShapeMismatch` if the sizes differ.
     pub fn copy_from(&mut self, source: &ImageView<'_, P>) -> Result<(), ViewError> {
         let (width, height) = (self.width(), self.height());
         if (source.width(), source.height()) != (width, height) {
@@ -717,6 +825,10 @@ impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
     }
 
     /// The `width x height` sub-image at `(x, y)`, for writing (O(1)).
+    ///
+    /// # Errors
+    ///
+    /// As [`ImageView::crop`].
     pub fn crop_mut(
         &mut self,
         x: usize,
@@ -726,32 +838,36 @@ impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
     ) -> Result<ImageViewMut<'_, P>, ViewError> {
         check_rect(x, y, width, height, (self.width(), self.height()))?;
         Ok(ImageViewMut {
-            raw: self.raw.reborrow().sub(x, x + width, 1, y, y + height, 1),
+            raw: crop(self.raw.reborrow(), x, y, width, height),
         })
     }
 
     /// Mirrored left-right, for writing (O(1)).
     pub fn flip_horizontal_mut(&mut self) -> ImageViewMut<'_, P> {
         ImageViewMut {
-            raw: self.raw.reborrow().flipped_x(),
+            raw: self.raw.reborrow().reversed(0),
         }
     }
 
     /// Mirrored top-bottom, for writing (O(1)).
     pub fn flip_vertical_mut(&mut self) -> ImageViewMut<'_, P> {
         ImageViewMut {
-            raw: self.raw.reborrow().flipped_y(),
+            raw: self.raw.reborrow().reversed(1),
         }
     }
 
     /// Transposed, for writing (O(1)).
     pub fn transpose_mut(&mut self) -> ImageViewMut<'_, P> {
         ImageViewMut {
-            raw: self.raw.reborrow().transposed(),
+            raw: self.raw.reborrow().swap_axes(0, 1),
         }
     }
 
     /// Every `step_x`-th pixel of every `step_y`-th row, for writing.
+    ///
+    /// # Errors
+    ///
+    /// `ZeroStep` if either step is 0.
     pub fn step_mut(
         &mut self,
         step_x: usize,
@@ -762,33 +878,33 @@ impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
         }
         let (width, height) = (self.width(), self.height());
         Ok(ImageViewMut {
-            raw: self.raw.reborrow().sub(0, width, step_x, 0, height, step_y),
+            raw: self
+                .raw
+                .reborrow()
+                .sub(0, 0, width, step_x)
+                .sub(1, 0, height, step_y),
         })
     }
 
     /// Splits into rows `..y` and rows `y..`, both writable at once.
+    ///
+    /// # Errors
+    ///
+    /// `IndexOutOfBounds` if `y > height()`.
     pub fn split_at_row(self, y: usize) -> Result<(Self, Self), ViewError> {
-        let height = self.height();
-        if y > height {
-            return Err(ViewError::IndexOutOfBounds {
-                index: y,
-                len: height,
-            });
-        }
-        let (top, bottom) = self.raw.split_rows(y);
+        crate::raw::resolve(..y, self.height())?;
+        let (top, bottom) = self.raw.split(1, y);
         Ok((ImageViewMut { raw: top }, ImageViewMut { raw: bottom }))
     }
 
     /// Splits into columns `..x` and `x..`, both writable at once.
+    ///
+    /// # Errors
+    ///
+    /// `IndexOutOfBounds` if `x > width()`.
     pub fn split_at_column(self, x: usize) -> Result<(Self, Self), ViewError> {
-        let width = self.width();
-        if x > width {
-            return Err(ViewError::IndexOutOfBounds {
-                index: x,
-                len: width,
-            });
-        }
-        let (left, right) = self.raw.split_columns(x);
+        crate::raw::resolve(..x, self.width())?;
+        let (left, right) = self.raw.split(0, x);
         Ok((ImageViewMut { raw: left }, ImageViewMut { raw: right }))
     }
 
@@ -808,12 +924,13 @@ impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
     /// assert_eq!((pixels[0], pixels[8 * 4], pixels[8 * 9]), (1, 2, 3));
     /// # Ok::<(), typed_layout::ViewError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// `ZeroChunk` if `band_height == 0`.
     pub fn into_row_bands(self, band_height: usize) -> Result<RowBands<'a, P>, ViewError> {
         if band_height == 0 {
-            return Err(ViewError::InvalidWindow {
-                width: self.width(),
-                height: band_height,
-            });
+            return Err(ViewError::ZeroChunk { unit: "row" });
         }
         Ok(RowBands {
             rest: Some(self),
@@ -846,7 +963,7 @@ impl<P: PixelLayout + fmt::Debug> fmt::Debug for ImageViewMut<'_, P> {
 
 /// Iterator over the rows of an [`ImageViewMut`], each a [`ColumnMut`].
 pub struct ImageRowsMut<'a, P> {
-    inner: RowsMut<'a, P>,
+    inner: RawRows<'a, P, Exclusive>,
 }
 
 impl<'a, P: PixelLayout> Iterator for ImageRowsMut<'a, P> {
@@ -884,11 +1001,17 @@ impl<'a, P: PixelLayout> Iterator for RowBands<'a, P> {
 /// Hands out mutable planes of an image, each field at or after the end of
 /// the previous one; generated `planes_mut()` uses it.
 pub struct PlaneSplit<'a, P> {
-    raw: GridFieldSplit<'a, P>,
+    raw: FieldSplit<'a, P, 2, Exclusive>,
 }
 
 impl<'a, P: PixelLayout> PlaneSplit<'a, P> {
     /// The `G` at byte `offset` of every pixel, as a mutable image.
+    /// Zero-sized fields claim no bytes and may be taken at any offset.
+    ///
+    /// # Errors
+    ///
+    /// `FieldOverlap` if a non-empty field starts before the end of a field
+    /// already taken; `FieldOutOfRecord` if it does not fit in the pixel.
     pub fn take<G: PixelLayout>(
         &mut self,
         offset: usize,
@@ -897,4 +1020,16 @@ impl<'a, P: PixelLayout> PlaneSplit<'a, P> {
             raw: self.raw.take(offset)?,
         })
     }
+}
+
+/// The `width x height` pixels whose top-left one is `(x, y)`; callers
+/// check the rectangle lies inside.
+fn crop<P: PixelLayout, A: crate::raw::Access>(
+    raw: RawView<'_, P, 2, A>,
+    x: usize,
+    y: usize,
+    width: usize,
+    height: usize,
+) -> RawView<'_, P, 2, A> {
+    raw.sub(0, x, x + width, 1).sub(1, y, y + height, 1)
 }

@@ -1,7 +1,5 @@
 //! The `PixelLayout` contract and the compile-time field table.
 
-use crate::{ImageView, ImageViewMut, Records, RecordsMut};
-
 /// A type whose bytes can be viewed directly in foreign memory.
 ///
 /// # Contract
@@ -245,38 +243,6 @@ impl Field {
     }
 }
 
-/// Per-field column views of a record type; implemented by
-/// `#[derive(PixelLayout)]`, which generates the two view structs.
-///
-/// Use it through [`Records::columns`] and [`RecordsMut::columns_mut`].
-pub trait Columnar: PixelLayout {
-    /// `<Name>Columns<'a>`: one read-only [`Column`](crate::Column) per field.
-    type Columns<'a>;
-    /// `<Name>ColumnsMut<'a>`: one [`ColumnMut`](crate::ColumnMut) per field,
-    /// all usable at once because fields never share a byte.
-    type ColumnsMut<'a>;
-    /// Splits read-only records into columns.
-    fn columns(records: Records<'_, Self>) -> Self::Columns<'_>;
-    /// Splits mutable records into disjoint mutable columns.
-    fn columns_mut(records: RecordsMut<'_, Self>) -> Self::ColumnsMut<'_>;
-}
-
-/// Per-field planes of a pixel type; implemented by `#[derive(PixelLayout)]`,
-/// which generates the two plane structs.
-///
-/// Use it through [`ImageView::planes`] and [`ImageViewMut::planes_mut`].
-pub trait Planar: PixelLayout {
-    /// `<Name>Planes<'a>`: one read-only [`ImageView`] per field.
-    type Planes<'a>;
-    /// `<Name>PlanesMut<'a>`: one [`ImageViewMut`] per field, all usable at
-    /// once because fields never share a byte.
-    type PlanesMut<'a>;
-    /// Splits an image into per-field planes.
-    fn planes(image: ImageView<'_, Self>) -> Self::Planes<'_>;
-    /// Splits a mutable image into disjoint mutable planes.
-    fn planes_mut(image: ImageViewMut<'_, Self>) -> Self::PlanesMut<'_>;
-}
-
 /// Compile-time layout checks called from derived code. Each returns a
 /// message that is empty when the check passes; the derived constant panics
 /// with it during constant evaluation, so a bad layout is a compile error
@@ -466,6 +432,24 @@ pub mod check {
                 .number(gap)
                 .text("]` at the end, or use #[repr(C, packed)]")
         }
+    }
+
+    /// A `repr(transparent)` struct has the layout of its one field that is
+    /// not zero-sized, wherever the compiler places the zero-sized ones
+    /// (before or after it), so its proof is by size, not by declaration
+    /// order: the fields' sizes must add up to the struct's size.
+    pub const fn check_transparent(type_name: &str, fields_size: usize, size: usize) -> Problem {
+        if fields_size == size {
+            return Problem::NONE;
+        }
+        Problem::NONE
+            .text("`")
+            .text(type_name)
+            .text("` is #[repr(transparent)], but its fields add up to ")
+            .number(fields_size)
+            .text(" byte(s) while its size is ")
+            .number(size)
+            .text("; the bytes no field covers are padding. Use #[repr(C)] and add an explicit `_pad` field")
     }
 
     /// The struct is zero-sized, so it has no bytes to view.

@@ -27,10 +27,14 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+// Records to and from Arrow, .npy to Parquet and Arrow IPC.
+#[cfg(feature = "arrow")]
+pub mod arrow;
 mod byte_order;
 mod column;
 mod convert;
 mod error;
+mod fields;
 mod image;
 #[cfg(feature = "alloc")]
 mod image_buf;
@@ -60,6 +64,9 @@ mod with_fir;
 pub mod dtype;
 #[cfg(feature = "std")]
 pub mod npy;
+// Python buffers through PyO3.
+#[cfg(feature = "pyo3")]
+pub mod python;
 mod records;
 mod row_table;
 
@@ -67,6 +74,7 @@ pub use byte_order::{Be, Le, Scalar};
 pub use column::{Column, ColumnIter, ColumnMut, ColumnSplit, ColumnWindows};
 pub use convert::{convert, convert_with, zeroed, Ch, Channel, ConvertFrom};
 pub use error::ViewError;
+pub use fields::{Columnar, Planar};
 pub use image::{
     ArrayWindows, ImageRowsMut, ImageView, ImageViewMut, Pixels, PlaneSplit, Row, RowBands, Rows,
     Windows,
@@ -75,9 +83,9 @@ pub use image::{
 pub use image_buf::ImageBuf;
 #[cfg(any(feature = "ndarray", feature = "image"))]
 pub use interop::InteropError;
-pub use layout::{ByteOrder, Columnar, ElemKind, Field, Layout, PixelLayout, Planar, Shape};
+pub use layout::{ByteOrder, ElemKind, Field, Layout, PixelLayout, Shape};
 #[cfg(feature = "std")]
-pub use mapped::MappedFile;
+pub use mapped::{FileError, MappedFile, READ_ALIGN};
 #[cfg(feature = "rayon")]
 pub use par::{par_convert, par_convert_with, Chunks, ParChunks, Splittable};
 #[cfg(feature = "alloc")]
@@ -95,6 +103,14 @@ pub use npy::{Npy, NpyError, NpyFile, NpyHeader};
 /// was built against, so a program can name their types without a second,
 /// possibly mismatched, dependency line. Each is present with its feature.
 pub mod ext {
+    #[cfg(feature = "arrow")]
+    pub use arrow_array;
+    #[cfg(feature = "arrow")]
+    pub use arrow_buffer;
+    #[cfg(feature = "arrow")]
+    pub use arrow_ipc;
+    #[cfg(feature = "arrow")]
+    pub use arrow_schema;
     #[cfg(feature = "bytemuck")]
     pub use bytemuck;
     #[cfg(feature = "fast_image_resize")]
@@ -103,6 +119,10 @@ pub mod ext {
     pub use image;
     #[cfg(feature = "ndarray")]
     pub use ndarray;
+    #[cfg(feature = "arrow")]
+    pub use parquet;
+    #[cfg(feature = "pyo3")]
+    pub use pyo3;
     #[cfg(feature = "rayon")]
     pub use rayon;
     #[cfg(feature = "rgb")]
@@ -113,7 +133,9 @@ pub mod ext {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::__impl_bytemuck as impl_bytemuck;
-    pub use crate::layout::check::{check_field_gap, check_size, check_trailing};
+    pub use crate::layout::check::{
+        check_field_gap, check_size, check_trailing, check_transparent,
+    };
     #[cfg(feature = "bytemuck")]
     pub use bytemuck;
     pub use core;

@@ -143,8 +143,22 @@ fn parse_crate_path(attrs: &[Attribute]) -> syn::Result<Path> {
     {
         attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("crate") {
-                let path: LitStr = meta.value()?.parse()?;
-                krate = Some(path.parse::<Path>()?);
+                let literal: LitStr = meta.value()?.parse()?;
+                let path = literal.parse::<Path>()?;
+                // Pasted into every generated item: a plain path names the
+                // same crate everywhere; generic arguments could hold a macro.
+                if path
+                    .segments
+                    .iter()
+                    .any(|segment| !segment.arguments.is_none())
+                {
+                    return Err(syn::Error::new(
+                        literal.span(),
+                        "the crate path must be a plain path such as `my_crate::typed_layout`, \
+                         without generic arguments",
+                    ));
+                }
+                krate = Some(path);
                 Ok(())
             } else {
                 Err(meta

@@ -15,6 +15,7 @@ pub fn expand(input: &Input) -> TokenStream {
     let columns = field_views(input, fields, &COLUMNS);
     let planes = field_views(input, fields, &PLANES);
     let channels = channels(input, fields);
+    let tie = fields_tie(input, fields);
     let (krate, ident) = (&input.krate, input.ident);
     quote! {
         #columns
@@ -22,6 +23,7 @@ pub fn expand(input: &Input) -> TokenStream {
         const _: () = {
             #proofs
             #layout_impl
+            #tie
             #channels
             #krate::__private::impl_bytemuck!(#ident);
         };
@@ -39,6 +41,26 @@ fn layout_proofs(input: &Input, fields: &[FieldDef]) -> TokenStream {
     let name = &input.name;
     let private = quote!(#krate::__private);
     let mut proofs = Vec::new();
+    if input.repr.transparent {
+        // The compiler may place zero-sized fields before or after the data
+        // field, so the chain of offsets below does not apply; the struct has
+        // the data field's layout, which sizes prove.
+        let sizes = fields.iter().map(|field| {
+            let ty = field.ty;
+            quote!(#private::core::mem::size_of::<#ty>())
+        });
+        let check = quote! {
+            #private::check_transparent(
+                #name,
+                0usize #(+ #sizes)*,
+                #private::core::mem::size_of::<#ident>(),
+            )
+        };
+        proofs.push(fail_on_problem(check, ident.span(), &private));
+        let check = quote!(#private::check_size(#name, #private::core::mem::size_of::<#ident>()));
+        proofs.push(fail_on_problem(check, ident.span(), &private));
+        return quote!(#(#proofs)*);
+    }
     let mut previous: Option<&FieldDef> = None;
     for field in fields {
         let field_ident = field.ident;
@@ -150,7 +172,10 @@ fn layout_impl(input: &Input, fields: &[FieldDef]) -> TokenStream {
     });
     // A balanced tree of tuples of the struct's own field types, with no
     // path that `crate = ...` could redirect, for the trait's own proof.
-    let field_list = field_tree(fields);
+    let field_list = field_tree(fields, &|field: &FieldDef| {
+        let ty = field.ty;
+        quote_spanned!(ty.span()=> (#ty,))
+    });
     quote! {
         // The constants above prove no padding and a non-zero size; valid.rs
         // checked the repr; offsets and sizes come from offset_of!/size_of.
@@ -174,18 +199,51 @@ fn layout_impl(input: &Input, fields: &[FieldDef]) -> TokenStream {
 /// `(A,)` for one field, `(left, right)` halves for more, `()` for none:
 /// nesting grows as log2 of the field count, far below the compiler's
 /// recursion limit for any struct (a list would stop at ~128 fields).
-fn field_tree(fields: &[FieldDef]) -> TokenStream {
+/// `leaf` writes one field's `(F,)` (its type for `__Fields`, its value for
+/// the tie).
+fn field_tree<T>(fields: &[T], leaf: &impl Fn(&T) -> TokenStream) -> TokenStream {
     match fields {
         [] => quote!(()),
-        [field] => {
-            let ty = field.ty;
-            quote_spanned!(ty.span()=> (#ty,))
-        }
+        [field] => leaf(field),
         _ => {
             let (left, right) = fields.split_at(fields.len() / 2);
-            let (left, right) = (field_tree(left), field_tree(right));
+            let (left, right) = (field_tree(left, leaf), field_tree(right, leaf));
             quote!((#left, #right))
         }
+    }
+}
+
+/// Ties `__Fields` to the struct's real field types, checked by the
+/// compiler: a function (never called) that takes the struct apart by value
+/// and returns its fields as `<S as PixelLayout>::__Fields`. Each binding has
+/// the field's declared type, so if any pasted type of `__Fields` named
+/// another type the function would not compile. A closure coerced to a
+/// function pointer, so no lint attribute is needed (a user crate may
+/// `forbid(dead_code)`). Moving fields out by value is allowed for packed
+/// structs too (only references to packed fields are not).
+fn fields_tie(input: &Input, fields: &[FieldDef]) -> TokenStream {
+    let (krate, ident) = (&input.krate, input.ident);
+    let binding = |index: usize| format_ident!("__field{}", index, span = Span::mixed_site());
+    let patterns = fields.iter().enumerate().map(|(index, field)| {
+        let (field_ident, binding) = (field.ident, binding(index));
+        quote!(#field_ident: #binding)
+    });
+    // A mismatch is reported at the field's type, where the user can see it.
+    let values = field_tree(&fields.iter().enumerate().collect::<Vec<_>>(), &|&(
+        index,
+        field,
+    )| {
+        let at = field.ty.span();
+        let mut value = binding(index);
+        value.set_span(value.span().located_at(at));
+        quote_spanned!(at=> (#value,))
+    });
+    let value = format_ident!("__value", span = Span::mixed_site());
+    quote! {
+        const _: fn(#ident) -> <#ident as #krate::PixelLayout>::__Fields = |#value| {
+            let #ident { #(#patterns),* } = #value;
+            #values
+        };
     }
 }
 
@@ -293,12 +351,17 @@ fn field_views(input: &Input, fields: &[FieldDef], kind: &ViewKind) -> TokenStre
         let message = format!("field `{}` lies inside `{}`", field.name, input.name);
         quote!(#field_ident: source.#project::<#ty>(#at).expect(#message))
     });
-    let write_inits = fields.iter().map(|field| {
-        let (field_ident, ty) = (field.ident, field.ty);
-        let at = offset(field_ident);
-        let message = format!("fields of `{}` are in increasing offset order", input.name);
-        quote!(#field_ident: split.take::<#ty>(#at).expect(#message))
-    });
+    let message = format!("fields of `{}` are in increasing offset order", input.name);
+    let write_body = if input.repr.transparent {
+        transparent_split(input, fields, &write_ident, &message)
+    } else {
+        let write_inits = fields.iter().map(|field| {
+            let (field_ident, ty) = (field.ident, field.ty);
+            let at = offset(field_ident);
+            quote!(#field_ident: split.take::<#ty>(#at).expect(#message))
+        });
+        quote!(#write_ident { #(#write_inits,)* })
+    };
     quote! {
         #[doc = #read_doc]
         #[derive(Clone, Copy)]
@@ -321,9 +384,54 @@ fn field_views(input: &Input, fields: &[FieldDef], kind: &ViewKind) -> TokenStre
 
             fn #write_method(source: #krate::#write_source<'_, Self>) -> #write_ident<'_> {
                 let mut split = source.#split();
-                #write_ident { #(#write_inits,)* }
+                #write_body
             }
         }
+    }
+}
+
+/// The mutable views of a `repr(transparent)` struct, taken in increasing
+/// offset order although the compiler may place zero-sized fields before or
+/// after the data field: zero-sized fields at offset 0 first, then the
+/// fields with data, then the other zero-sized fields (at the end). The
+/// conditions are constants, so each take compiles to one call.
+fn transparent_split(
+    input: &Input,
+    fields: &[FieldDef],
+    write_ident: &syn::Ident,
+    message: &str,
+) -> TokenStream {
+    let (krate, ident) = (&input.krate, input.ident);
+    let mem = quote!(#krate::__private::core::mem);
+    let slot = |index: usize| format_ident!("__view{}", index, span = Span::mixed_site());
+    let pass = |condition: &dyn Fn(&TokenStream, &TokenStream) -> TokenStream| {
+        let takes = fields.iter().enumerate().map(|(index, field)| {
+            let (field_ident, ty, slot) = (field.ident, field.ty, slot(index));
+            let size = quote!(#mem::size_of::<#ty>());
+            let at = quote!(#mem::offset_of!(#ident, #field_ident));
+            let condition = condition(&size, &at);
+            quote! {
+                if #slot.is_none() && #condition {
+                    #slot = Some(split.take::<#ty>(#at).expect(#message));
+                }
+            }
+        });
+        takes.collect::<TokenStream>()
+    };
+    let slots = (0..fields.len()).map(slot);
+    let first = pass(&|size, at| quote!(#size == 0 && #at == 0));
+    let data = pass(&|size, _| quote!(#size != 0));
+    let rest = pass(&|_, _| quote!(true));
+    let inits = fields.iter().enumerate().map(|(index, field)| {
+        let (field_ident, slot) = (field.ident, slot(index));
+        quote!(#field_ident: #slot.expect(#message))
+    });
+    quote! {
+        #(let mut #slots = None;)*
+        #first
+        #data
+        #rest
+        #write_ident { #(#inits,)* }
     }
 }
 

@@ -62,6 +62,9 @@
 
 mod ast;
 mod expand;
+mod paste;
+#[cfg(test)]
+mod snapshots;
 mod valid;
 
 use proc_macro::TokenStream;
@@ -71,12 +74,16 @@ use syn::{parse_macro_input, DeriveInput};
 /// the rules and the generated items.
 #[proc_macro_derive(PixelLayout, attributes(pixel_layout))]
 pub fn derive_pixel_layout(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
-    ast::Input::from_syn(&input)
+    derive(&parse_macro_input!(input as DeriveInput)).into()
+}
+
+/// The whole derive as a plain function of its input, so that tests can
+/// call it (snapshots.rs): parse, validate, expand, or the errors.
+fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
+    ast::Input::from_syn(input)
         .and_then(|model| {
             valid::validate(&model)?;
             Ok(expand::expand(&model))
         })
         .unwrap_or_else(syn::Error::into_compile_error)
-        .into()
 }

@@ -4,6 +4,7 @@
 //! constants by expand.rs.
 
 use crate::ast::{Body, FieldDef, Input};
+use crate::paste::{findings, Finding};
 use syn::spanned::Spanned;
 use syn::{Error, GenericArgument, PathArguments, Type};
 
@@ -13,7 +14,15 @@ struct Errors(Option<Error>);
 
 impl Errors {
     fn push(&mut self, span: proc_macro2::Span, message: impl std::fmt::Display) {
-        let error = Error::new(span, message);
+        self.add(Error::new(span, message));
+    }
+
+    /// An error spanning all of `tokens` (first to last).
+    fn push_spanned(&mut self, tokens: proc_macro2::TokenStream, message: impl std::fmt::Display) {
+        self.add(Error::new_spanned(tokens, message));
+    }
+
+    fn add(&mut self, error: Error) {
         match &mut self.0 {
             Some(all) => all.combine(error),
             None => self.0 = Some(error),
@@ -63,6 +72,7 @@ pub fn validate(input: &Input) -> syn::Result<()> {
         Body::NamedStruct(fields) => {
             for field in fields {
                 check_field_type(&mut errors, field, field.ty);
+                check_pasted_alike(&mut errors, input, field);
             }
         }
     }
@@ -177,6 +187,54 @@ fn check_field_type(errors: &mut Errors, field: &FieldDef, ty: &Type) {
             }
         }
         _ => {}
+    }
+}
+
+/// Refuses what could make the field's type mean something different at
+/// each place the derive pastes it (see paste.rs): the proof must be about
+/// the struct's real field types.
+fn check_pasted_alike(errors: &mut Errors, input: &Input, field: &FieldDef) {
+    let field_name = &field.name;
+    for finding in findings(field.ty) {
+        match finding {
+            Finding::Macro {
+                tokens,
+                name,
+                in_array_len,
+            } => {
+                let instead = if in_array_len {
+                    format!(
+                        "define the length once, `const LEN: usize = {name}!(...);`, and write \
+                         `LEN` in the field's type"
+                    )
+                } else {
+                    format!(
+                        "define the type once, `type FieldType = {name}!(...);`, and write \
+                         `FieldType` in the field's type"
+                    )
+                };
+                errors.push_spanned(
+                    tokens,
+                    format!(
+                        "field `{field_name}` has a macro invocation `{name}!` in its type: the \
+                         derive pastes a field's type into several generated items (the \
+                         padding proof, the field table, the column types), and a macro may \
+                         expand differently at each paste, so the proof could check another \
+                         type than the struct holds; {instead} (an alias or constant expands \
+                         once)"
+                    ),
+                );
+            }
+            Finding::SelfType(tokens) => errors.push_spanned(
+                tokens,
+                format!(
+                    "field `{field_name}` names `Self` in its type: the derive pastes a field's \
+                     type into generated items where `Self` means another type; write `{}` \
+                     instead",
+                    input.name
+                ),
+            ),
+        }
     }
 }
 

@@ -180,11 +180,12 @@ fn compare(
     path: &str,
     show: &dyn Fn(&Dtype) -> String,
 ) -> Result<(), DtypeError> {
-    let overflow = DtypeError::Overflow {
-        what: "a sub-array element count",
-    };
     let (Some(a), Some(b)) = (flatten(ours), flatten(theirs)) else {
-        return Err(overflow);
+        return Err(DtypeError::too_large(
+            "a sub-array's element count",
+            format!("the product of {:?} or {:?}", ours.shape(), theirs.shape()),
+            usize::MAX,
+        ));
     };
     let itemsize = || {
         if ours.itemsize != theirs.itemsize {

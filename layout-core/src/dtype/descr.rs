@@ -3,7 +3,10 @@
 //! fields, nested lists, titles, and the dict form).
 
 use super::literal::{self, push_repr, LiteralError, Value};
-use super::{Dtype, DtypeError, DtypeField, DtypeKind, Repr, MAX_NESTING};
+use super::{
+    checked_product, checked_sum, Dtype, DtypeError, DtypeField, DtypeKind, Repr, MAX_ITEMSIZE,
+    MAX_NESTING,
+};
 use crate::layout::ByteOrder;
 use alloc::format;
 use alloc::string::{String, ToString};
@@ -262,18 +265,21 @@ pub(crate) fn from_value(value: &Value, depth: usize) -> Result<Dtype, DtypeErro
 fn shape_of(value: &Value) -> Result<Vec<usize>, DtypeError> {
     let dim = |value: &Value| -> Result<usize, DtypeError> {
         match value {
-            Value::Int(n) => usize::try_from(*n).map_err(|_| {
-                if *n < 0 {
-                    malformed(format!("sub-array dimension {n} is negative"))
-                } else {
-                    DtypeError::Overflow {
-                        what: "a sub-array dimension",
-                    }
-                }
-            }),
-            Value::BigInt(_) => Err(DtypeError::Overflow {
-                what: "a sub-array dimension",
-            }),
+            Value::Int(n) if *n < 0 => {
+                Err(malformed(format!("sub-array dimension {n} is negative")))
+            }
+            Value::Int(n) => usize::try_from(*n)
+                .ok()
+                .filter(|&dim| dim <= MAX_ITEMSIZE)
+                .ok_or_else(|| DtypeError::too_large("a sub-array dimension", n, MAX_ITEMSIZE)),
+            Value::BigInt(text) if text.starts_with('-') => {
+                Err(malformed(format!("sub-array dimension {text} is negative")))
+            }
+            Value::BigInt(text) => Err(DtypeError::too_large(
+                "a sub-array dimension",
+                text,
+                MAX_ITEMSIZE,
+            )),
             other => Err(malformed(format!(
                 "a sub-array dimension must be an int, found {}",
                 other.type_name()
@@ -327,9 +333,7 @@ fn list_form(items: &[Value], depth: usize) -> Result<Dtype, DtypeError> {
         if !is_gap {
             fields.push(DtypeField::new(name, offset, dtype));
         }
-        offset = offset.checked_add(size).ok_or(DtypeError::Overflow {
-            what: "the record size",
-        })?;
+        offset = checked_sum("the record's size", offset, size, MAX_ITEMSIZE)?;
     }
     Dtype::record(fields, offset)
 }
@@ -410,11 +414,18 @@ fn dict_form(value: &Value, depth: usize) -> Result<Dtype, DtypeError> {
         };
         let dtype = from_value(format, depth + 1)?;
         let offset = match offsets.and_then(|offsets| offsets.get(index)) {
-            Some(Value::Int(n)) => usize::try_from(*n).map_err(|_| {
-                malformed(format!(
-                    "offset {n} of field '{name}' is not a valid offset"
-                ))
-            })?,
+            Some(Value::Int(n)) if *n < 0 => {
+                return Err(malformed(format!(
+                    "offset {n} of field '{name}' is negative"
+                )))
+            }
+            Some(Value::Int(n)) => usize::try_from(*n)
+                .ok()
+                .filter(|&offset| offset <= MAX_ITEMSIZE)
+                .ok_or_else(|| DtypeError::too_large("a field offset", n, MAX_ITEMSIZE))?,
+            Some(Value::BigInt(text)) => {
+                return Err(DtypeError::too_large("a field offset", text, MAX_ITEMSIZE))
+            }
             Some(other) => {
                 return Err(malformed(format!(
                     "offset of field '{name}' is {}, not an int",
@@ -426,21 +437,20 @@ fn dict_form(value: &Value, depth: usize) -> Result<Dtype, DtypeError> {
             None => end,
         };
         max_align = max_align.max(dtype.align);
-        let field_end = offset
-            .checked_add(dtype.itemsize)
-            .ok_or(DtypeError::Overflow {
-                what: "a field's end offset",
-            })?;
+        let field_end = checked_sum("a field's end offset", offset, dtype.itemsize, MAX_ITEMSIZE)?;
         end = end.max(field_end);
         fields.push(DtypeField::new(name.clone(), offset, dtype));
     }
     let itemsize = match value.get("itemsize") {
+        Some(Value::Int(n)) if *n < 0 => {
+            return Err(malformed(format!("itemsize {n} is negative")))
+        }
         Some(Value::Int(n)) => usize::try_from(*n)
-            .map_err(|_| malformed(format!("itemsize {n} is not a valid size")))?,
-        Some(Value::BigInt(_)) => {
-            return Err(DtypeError::Overflow {
-                what: "the itemsize",
-            })
+            .ok()
+            .filter(|&size| size <= MAX_ITEMSIZE)
+            .ok_or_else(|| DtypeError::too_large("the itemsize", n, MAX_ITEMSIZE))?,
+        Some(Value::BigInt(text)) => {
+            return Err(DtypeError::too_large("the itemsize", text, MAX_ITEMSIZE))
         }
         Some(other) => {
             return Err(malformed(format!(
@@ -460,9 +470,7 @@ pub(crate) fn round_up(value: usize, align: usize) -> Result<usize, DtypeError> 
     if rem == 0 {
         Ok(value)
     } else {
-        value.checked_add(align - rem).ok_or(DtypeError::Overflow {
-            what: "an aligned offset",
-        })
+        checked_sum("an aligned offset", value, align - rem, MAX_ITEMSIZE)
     }
 }
 
@@ -536,8 +544,15 @@ fn parse_typestr(text: &str) -> Result<Dtype, DtypeError> {
                 .unwrap_or(0)
                 .checked_mul(10)
                 .and_then(|n| n.checked_add(digit))
-                .ok_or(DtypeError::Overflow {
-                    what: "the typestr size",
+                .filter(|&n| n <= MAX_ITEMSIZE)
+                .ok_or_else(|| {
+                    let digits: String = text
+                        .get(digits_start..)
+                        .unwrap_or("")
+                        .chars()
+                        .take_while(char::is_ascii_digit)
+                        .collect();
+                    DtypeError::too_large("the typestr's size", digits, MAX_ITEMSIZE)
                 })?,
         );
         pos += 1;
@@ -547,9 +562,12 @@ fn parse_typestr(text: &str) -> Result<Dtype, DtypeError> {
         (DtypeKind::Bytes | DtypeKind::Raw, None) => 0,
         (DtypeKind::Unicode, None) => 0,
         (DtypeKind::Datetime | DtypeKind::Timedelta, None) => 8,
-        (DtypeKind::Unicode, Some(chars)) => chars.checked_mul(4).ok_or(DtypeError::Overflow {
-            what: "the typestr size",
-        })?,
+        (DtypeKind::Unicode, Some(chars)) => checked_product(
+            "the unicode string's size in bytes",
+            chars,
+            &[4],
+            MAX_ITEMSIZE,
+        )?,
         (_, Some(size)) => size,
         (_, None) => return Err(typestr_error(text, digits_start, "the size in bytes")),
     };

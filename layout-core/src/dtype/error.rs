@@ -1,6 +1,7 @@
 //! `DtypeError`: why a dtype description could not be parsed, built,
 //! printed, or matched against another one.
 
+use alloc::format;
 use alloc::string::String;
 use core::fmt;
 
@@ -100,10 +101,17 @@ pub enum DtypeError {
         /// The size in bytes that was asked for.
         size: usize,
     },
-    /// A size, offset or shape product overflows `usize`.
-    Overflow {
-        /// What was being computed.
+    /// A size, offset, count or shape product over its limit: NumPy's
+    /// ([`MAX_ITEMSIZE`](crate::dtype::MAX_ITEMSIZE): a dtype's itemsize
+    /// and sub-array sizes fit a C `int`) or the address space's.
+    TooLarge {
+        /// What was computed (`"the itemsize"`, `"a sub-array dimension"`).
         what: &'static str,
+        /// The value as written, or the computation that exceeded the
+        /// limit (`"8 * 268435456 = 2147483648"`).
+        value: String,
+        /// The largest value allowed.
+        limit: usize,
     },
     /// Descriptions nested deeper than this crate follows (a guard against
     /// stack exhaustion on hostile input).
@@ -193,8 +201,17 @@ impl fmt::Display for DtypeError {
                 f,
                 "kind `{kind}` does not come in {size} bytes; check the typestr's size digits"
             ),
-            DtypeError::Overflow { what } => {
-                write!(f, "{what} overflows the address space; the description is corrupt")
+            DtypeError::TooLarge { what, value, limit } => {
+                let whose = if *limit == crate::dtype::MAX_ITEMSIZE {
+                    "NumPy's limit (a dtype's size must fit a C int)"
+                } else {
+                    "what this machine can address"
+                };
+                write!(
+                    f,
+                    "{what} is {value}, more than {limit}, {whose}; the description is corrupt \
+                     or describes more than NumPy can hold"
+                )
             }
             DtypeError::TooDeep { limit } => write!(
                 f,
@@ -257,3 +274,58 @@ impl fmt::Display for DtypeError {
 }
 
 impl core::error::Error for DtypeError {}
+
+impl DtypeError {
+    /// `what` is `value`, over `limit`.
+    pub(crate) fn too_large(what: &'static str, value: impl fmt::Display, limit: usize) -> Self {
+        DtypeError::TooLarge {
+            what,
+            value: format!("{value}"),
+            limit,
+        }
+    }
+}
+
+/// `first * factors[0] * factors[1] ...` if it is at most `limit`, else
+/// [`DtypeError::TooLarge`] showing the factors (and their product, when
+/// it fits in 128 bits).
+pub(crate) fn checked_product(
+    what: &'static str,
+    first: usize,
+    factors: &[usize],
+    limit: usize,
+) -> Result<usize, DtypeError> {
+    let product = factors
+        .iter()
+        .try_fold(first, |acc, &n| acc.checked_mul(n))
+        .filter(|&p| p <= limit);
+    product.ok_or_else(|| {
+        let mut value = format!("{first}");
+        for n in factors {
+            value.push_str(&format!(" * {n}"));
+        }
+        let wide = factors
+            .iter()
+            .try_fold(first as u128, |acc, &n| acc.checked_mul(n as u128));
+        if let Some(wide) = wide {
+            value.push_str(&format!(" = {wide}"));
+        }
+        DtypeError::TooLarge { what, value, limit }
+    })
+}
+
+/// `a + b` if it is at most `limit`, else [`DtypeError::TooLarge`].
+pub(crate) fn checked_sum(
+    what: &'static str,
+    a: usize,
+    b: usize,
+    limit: usize,
+) -> Result<usize, DtypeError> {
+    a.checked_add(b).filter(|&sum| sum <= limit).ok_or_else(|| {
+        DtypeError::too_large(
+            what,
+            format!("{a} + {b} = {}", a as u128 + b as u128),
+            limit,
+        )
+    })
+}

@@ -45,10 +45,12 @@ mod error;
 pub(crate) mod literal;
 mod pep3118;
 
+pub(crate) use error::{checked_product, checked_sum};
 pub use error::{DtypeError, MismatchKind};
 
 use crate::layout::{ByteOrder, ElemKind, Layout, PixelLayout, Shape};
 use alloc::boxed::Box;
+use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
@@ -56,6 +58,12 @@ use core::fmt;
 /// Records and sub-arrays nested deeper than this are refused by the
 /// parsers (a guard against stack exhaustion on hostile input).
 pub const MAX_NESTING: usize = 32;
+
+/// The largest itemsize NumPy allows (`i32::MAX`: a dtype's size, and each
+/// sub-array dimension, must fit a C `int`). The parsers and constructors
+/// refuse larger dtypes with [`DtypeError::TooLarge`], as NumPy does
+/// (`np.dtype('S2147483648')` is not understood).
+pub const MAX_ITEMSIZE: usize = i32::MAX as usize;
 
 /// The element kind of a scalar dtype: NumPy's typestr kind letter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -246,6 +254,9 @@ impl Dtype {
                 size,
             });
         }
+        if size > MAX_ITEMSIZE {
+            return Err(DtypeError::too_large("the itemsize", size, MAX_ITEMSIZE));
+        }
         Ok(Self::scalar_with_unit(kind, size, order, String::new()))
     }
 
@@ -305,12 +316,19 @@ impl Dtype {
         if full_shape.len() > MAX_NESTING {
             return Err(DtypeError::TooDeep { limit: MAX_NESTING });
         }
-        let itemsize = full_shape
-            .iter()
-            .try_fold(base.itemsize, |acc, &dim| acc.checked_mul(dim))
-            .ok_or(DtypeError::Overflow {
-                what: "the sub-array size",
-            })?;
+        if let Some(&dim) = full_shape.iter().find(|&&dim| dim > MAX_ITEMSIZE) {
+            return Err(DtypeError::too_large(
+                "a sub-array dimension",
+                dim,
+                MAX_ITEMSIZE,
+            ));
+        }
+        let itemsize = checked_product(
+            "the sub-array's size in bytes",
+            base.itemsize,
+            &full_shape,
+            MAX_ITEMSIZE,
+        )?;
         Ok(Dtype {
             itemsize,
             align: base.align,
@@ -341,6 +359,13 @@ impl Dtype {
     /// # Ok::<(), typed_layout::DtypeError>(())
     /// ```
     pub fn record(mut fields: Vec<DtypeField>, itemsize: usize) -> Result<Dtype, DtypeError> {
+        if itemsize > MAX_ITEMSIZE {
+            return Err(DtypeError::too_large(
+                "the itemsize",
+                itemsize,
+                MAX_ITEMSIZE,
+            ));
+        }
         fields.sort_by_key(|field| field.offset);
         let mut previous: Option<(&str, usize)> = None;
         for field in &fields {
@@ -349,13 +374,16 @@ impl Dtype {
                     offset: field.offset,
                 });
             }
-            let end =
-                field
-                    .offset
-                    .checked_add(field.dtype.itemsize)
-                    .ok_or(DtypeError::Overflow {
-                        what: "a field's end offset",
-                    })?;
+            let end = field
+                .offset
+                .checked_add(field.dtype.itemsize)
+                .ok_or_else(|| {
+                    DtypeError::too_large(
+                        "a field's end offset",
+                        format!("{} + {}", field.offset, field.dtype.itemsize),
+                        usize::MAX,
+                    )
+                })?;
             if end > itemsize {
                 return Err(DtypeError::FieldOutOfRecord {
                     field: field.name.clone(),

@@ -4,6 +4,7 @@ use crate::dtype::DtypeError;
 use crate::error::ViewError;
 use alloc::boxed::Box;
 use std::fmt;
+use std::path::{Path, PathBuf};
 use std::string::String;
 use std::vec::Vec;
 
@@ -16,8 +17,11 @@ use std::vec::Vec;
 pub enum NpyError {
     /// Reading or writing failed in the operating system.
     Io {
-        /// What was being done (`"open the file"`, `"write the data"`).
+        /// What was being done: `"open"`, `"read"`, `"memory-map"` (with a
+        /// path), `"read the stream"`, `"write the header"`, ...
         action: &'static str,
+        /// The file, when there is one (not for streams).
+        path: Option<PathBuf>,
         /// The underlying error.
         source: std::io::Error,
     },
@@ -91,7 +95,9 @@ pub enum NpyError {
         /// Why.
         source: Box<DtypeError>,
     },
-    /// The number of bytes the shape implies overflows `usize`.
+    /// The shape is larger than NumPy allows: an axis, or the itemsize
+    /// times the product of the non-zero axes, over `isize::MAX` (NumPy's
+    /// `npy_intp`).
     ShapeOverflow {
         /// The shape, as written in the header.
         shape: String,
@@ -196,7 +202,16 @@ fn list(items: &[String]) -> String {
 impl fmt::Display for NpyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            NpyError::Io { action, source } => write!(f, "could not {action}: {source}"),
+            NpyError::Io {
+                action,
+                path: Some(path),
+                source,
+            } => write!(f, "could not {action} {}: {source}", path.display()),
+            NpyError::Io {
+                action,
+                path: None,
+                source,
+            } => write!(f, "could not {action}: {source}"),
             NpyError::Truncated { needed, available } => write!(
                 f,
                 "file of {available} bytes is too short for a .npy file, whose fixed start needs \
@@ -257,8 +272,10 @@ impl fmt::Display for NpyError {
             NpyError::Descr { source } => write!(f, "the header's 'descr' is not usable: {source}"),
             NpyError::ShapeOverflow { shape, itemsize } => write!(
                 f,
-                "shape {shape} with {itemsize}-byte elements needs more bytes than the address \
-                 space has; the header is corrupt"
+                "shape {shape} with {itemsize}-byte elements is larger than NumPy allows (each \
+                 axis, and the size in bytes of the non-empty axes, at most {}); the header is \
+                 corrupt",
+                isize::MAX
             ),
             NpyError::DataTooShort {
                 needed,
@@ -329,24 +346,24 @@ impl fmt::Display for NpyError {
     }
 }
 
-impl std::error::Error for NpyError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            NpyError::Io { source, .. } => Some(source),
-            NpyError::Descr { source }
-            | NpyError::Dtype { source, .. }
-            | NpyError::FieldType { source, .. } => Some(&**source),
-            NpyError::View { source } => Some(source),
-            _ => None,
+/// `Display` includes the text of the wrapped error (an I/O error, a dtype
+/// mismatch), so `source()` returns `None`: chain printers such as
+/// anyhow's `{:#}` print each cause once.
+impl std::error::Error for NpyError {}
+
+impl NpyError {
+    /// An I/O error while doing `action` (to `path`, if any).
+    pub(crate) fn io(action: &'static str, path: Option<&Path>, source: std::io::Error) -> Self {
+        NpyError::Io {
+            action,
+            path: path.map(Path::to_path_buf),
+            source,
         }
     }
 }
 
 impl From<std::io::Error> for NpyError {
     fn from(source: std::io::Error) -> Self {
-        NpyError::Io {
-            action: "read or write the stream",
-            source,
-        }
+        NpyError::io("read or write the stream", None, source)
     }
 }

@@ -1,6 +1,6 @@
 //! Writing `.npy` files byte for byte as `numpy.save` does.
 
-use super::{elements_per_record, NpyError, MAGIC};
+use super::{check_numpy_shape, elements_per_record, NpyError, MAGIC};
 use crate::dtype::{Dtype, HasDtype};
 use crate::layout::PixelLayout;
 use crate::records::Records;
@@ -37,6 +37,7 @@ pub fn header_bytes(
     let mut full_shape = shape.to_vec();
     full_shape.extend_from_slice(dtype.shape());
     let dtype = dtype.base();
+    check_numpy_shape(&full_shape, dtype.itemsize())?;
     let mut text = String::from("{'descr': ");
     text.push_str(&dtype.descr());
     text.push_str(", 'fortran_order': ");
@@ -97,7 +98,7 @@ pub fn header_bytes(
 }
 
 /// A tuple as Python's `repr` writes it: `()`, `(3,)`, `(2, 3)`.
-fn shape_repr(shape: &[usize]) -> String {
+pub(crate) fn shape_repr(shape: &[usize]) -> String {
     let dims: Vec<String> = shape.iter().map(ToString::to_string).collect();
     match dims.as_slice() {
         [one] => std::format!("({one},)"),
@@ -106,7 +107,7 @@ fn shape_repr(shape: &[usize]) -> String {
 }
 
 fn io_error(action: &'static str) -> impl FnOnce(std::io::Error) -> NpyError {
-    move |source| NpyError::Io { action, source }
+    move |source| NpyError::io(action, None, source)
 }
 
 /// Writes raw data bytes (C order) of `shape` elements of `dtype` as a

@@ -1,0 +1,221 @@
+//! A Python buffer held for the life of a view, and the byte slice over it.
+
+use super::registry::{self, Conflict, Registration};
+use super::span::{element_span, Span, SpanError};
+use core::ffi::CStr;
+use core::marker::PhantomData;
+use core::sync::atomic::{AtomicBool, Ordering};
+use pyo3::buffer::PyUntypedBuffer;
+use pyo3::prelude::*;
+
+/// Why a buffer could not be held.
+#[derive(Debug)]
+pub(crate) enum TakeError {
+    /// The object has no buffer (`PyObject_GetBuffer` raised), or Python
+    /// raised while checking the GIL.
+    Python(PyErr),
+    /// A mutable view was asked of a read-only buffer.
+    ReadOnly,
+    /// The buffer needs pointer dereferencing (PIL-style `suboffsets`).
+    Indirect,
+    /// Shape and strides describe no span that fits the address space.
+    Span(SpanError),
+    /// A non-empty buffer with a null data pointer, or a span that would
+    /// wrap around the address space: the exporter broke the protocol.
+    BadPointer,
+    /// The span overlaps one lent to another view (see `registry`).
+    Conflict(Conflict),
+    /// Free-threaded Python with the GIL disabled: precondition G1 of
+    /// SAFETY.md §Python cannot hold.
+    GilDisabled,
+}
+
+impl From<PyErr> for TakeError {
+    fn from(err: PyErr) -> Self {
+        TakeError::Python(err)
+    }
+}
+
+/// Whether the interpreter runs with a GIL. Once true it stays true (a
+/// free-threaded interpreter may enable the GIL at an import, never
+/// disables it again), so a `true` is cached.
+fn gil_enabled(py: Python<'_>) -> PyResult<bool> {
+    static ENABLED: AtomicBool = AtomicBool::new(false);
+    if ENABLED.load(Ordering::Relaxed) {
+        return Ok(true);
+    }
+    // `sys._is_gil_enabled` exists from 3.13, the first version that can
+    // run without a GIL.
+    let enabled = if py.version_info() >= (3, 13) {
+        py.import("sys")?
+            .call_method0("_is_gil_enabled")?
+            .extract::<bool>()?
+    } else {
+        true
+    };
+    if enabled {
+        ENABLED.store(true, Ordering::Relaxed);
+    }
+    Ok(enabled)
+}
+
+/// A buffer obtained with `PyObject_GetBuffer` (through PyO3's
+/// `PyUntypedBuffer`, flags `PyBUF_FULL_RO`) and the byte span of its
+/// elements.
+///
+/// Invariants, cited as H1–H5 by the `// SAFETY:` comments:
+///
+/// 1. `buffer` is held: `PyBuffer_Release` runs only when `buffer` is
+///    dropped, after every borrow of `self`.
+/// 2. `span` is `element_span(shape, strides, itemsize)` of `buffer`, so
+///    every byte of every element lies in `low .. low + span.len`, and
+///    `span.len <= isize::MAX`; when `span.len > 0`, `low` is `buf -
+///    span.before` (computed without wrapping) and `buf` is not null.
+/// 3. When `span.len > 0`, `registration` holds the span in the registry,
+///    exclusively iff this is an [`ExclusiveBuffer`]; an exclusive one
+///    also has `readonly == 0`.
+/// 4. The GIL is enabled (checked by `take`) and held for `'py`: the
+///    `PhantomData<Python<'py>>` makes this type `!Send` (and not PyO3's
+///    `Ungil`), so it cannot leave the thread or cross `Python::detach`.
+/// 5. (Outside fact E1 of SAFETY.md §Python, the buffer protocol's
+///    contract) while the buffer is held, the exporter keeps the span
+///    allocated, initialized and, when `readonly == 0`, writable, inside
+///    one allocation; (G1) while the GIL is held, no other code writes it
+///    except through views of this module.
+struct Held<'py> {
+    buffer: PyUntypedBuffer,
+    _registration: Option<Registration>,
+    low: *mut u8,
+    span: Span,
+    gil: PhantomData<Python<'py>>,
+}
+
+impl<'py> Held<'py> {
+    fn take(obj: &Bound<'py, PyAny>, exclusive: bool) -> Result<Self, TakeError> {
+        if !gil_enabled(obj.py())? {
+            return Err(TakeError::GilDisabled);
+        }
+        let buffer = PyUntypedBuffer::get(obj)?;
+        if buffer.suboffsets().is_some() {
+            return Err(TakeError::Indirect);
+        }
+        if exclusive && buffer.readonly() {
+            return Err(TakeError::ReadOnly);
+        }
+        let span = element_span(buffer.shape(), buffer.strides(), buffer.item_size())
+            .map_err(TakeError::Span)?;
+        let buf = buffer.buf_ptr().cast::<u8>();
+        let (low, registration) = if span.len == 0 {
+            (buf, None)
+        } else {
+            let start = (buf as usize)
+                .checked_sub(span.before)
+                .filter(|start| start.checked_add(span.len).is_some() && !buf.is_null())
+                .ok_or(TakeError::BadPointer)?;
+            let registration = registry::register(start, start + span.len, exclusive)
+                .map_err(TakeError::Conflict)?;
+            // Same provenance as `buf`; in bounds of the exporter's
+            // allocation by E1 (nothing is dereferenced here).
+            (buf.wrapping_sub(span.before), Some(registration))
+        };
+        Ok(Held {
+            buffer,
+            _registration: registration,
+            low,
+            span,
+            gil: PhantomData,
+        })
+    }
+
+    fn bytes(&self) -> &[u8] {
+        if self.span.len == 0 {
+            return &[];
+        }
+        // SAFETY: H2: `low .. low + len` is the elements' span, non-null,
+        // `len <= isize::MAX`; H1 + H5 (E1): allocated and initialized for as
+        // long as `self` is borrowed; H3 + H4 + H5 (G1): no exclusive view of
+        // this module overlaps it, and nothing else writes it while the GIL
+        // is held. `u8` has alignment 1.
+        unsafe { core::slice::from_raw_parts(self.low, self.span.len) }
+    }
+}
+
+/// A buffer held for a read-only view: [`Held`] with a shared registration.
+pub(crate) struct SharedBuffer<'py> {
+    held: Held<'py>,
+}
+
+/// A buffer held for a mutable view: [`Held`] with an exclusive
+/// registration of a writable buffer.
+pub(crate) struct ExclusiveBuffer<'py> {
+    held: Held<'py>,
+}
+
+/// What both kinds of held buffer tell about their geometry.
+macro_rules! geometry {
+    ($name:ident) => {
+        impl<'py> $name<'py> {
+            /// The buffer's shape (empty for a 0-d buffer).
+            pub(crate) fn shape(&self) -> &[usize] {
+                self.held.buffer.shape()
+            }
+            /// The buffer's strides, in bytes.
+            pub(crate) fn strides(&self) -> &[isize] {
+                self.held.buffer.strides()
+            }
+            /// Bytes per element.
+            pub(crate) fn itemsize(&self) -> usize {
+                self.held.buffer.item_size()
+            }
+            /// The PEP 3118 format (`"B"` when the exporter gave none).
+            pub(crate) fn format(&self) -> &CStr {
+                self.held.buffer.format()
+            }
+            /// Offset of element 0 in [`Self::bytes`].
+            pub(crate) fn start(&self) -> usize {
+                self.held.span.before
+            }
+            /// The elements' span: from the lowest byte of any element to
+            /// one past the highest (empty when there are no elements).
+            pub(crate) fn bytes(&self) -> &[u8] {
+                self.held.bytes()
+            }
+        }
+    };
+}
+geometry!(SharedBuffer);
+geometry!(ExclusiveBuffer);
+
+impl<'py> SharedBuffer<'py> {
+    /// Holds `obj`'s buffer for reading.
+    pub(crate) fn take(obj: &Bound<'py, PyAny>) -> Result<Self, TakeError> {
+        Ok(SharedBuffer {
+            held: Held::take(obj, false)?,
+        })
+    }
+}
+
+impl<'py> ExclusiveBuffer<'py> {
+    /// Holds `obj`'s buffer for writing: refused when read-only or when
+    /// any byte of its span is lent to another view.
+    pub(crate) fn take(obj: &Bound<'py, PyAny>) -> Result<Self, TakeError> {
+        Ok(ExclusiveBuffer {
+            held: Held::take(obj, true)?,
+        })
+    }
+
+    /// The elements' span, for writing.
+    pub(crate) fn bytes_mut(&mut self) -> &mut [u8] {
+        let held = &mut self.held;
+        if held.span.len == 0 {
+            return &mut [];
+        }
+        // SAFETY: as in `Held::bytes` (H1, H2, H5: allocated, initialized,
+        // in one allocation), and for writing: H3: this span is registered
+        // exclusively, so no other view of this module reaches any of its
+        // bytes, and the buffer is writable (`readonly == 0`, checked in
+        // `take`); H4 + H5 (G1): no other code writes or reads it while the
+        // GIL is held; `&mut self` makes this the only slice from `self`.
+        unsafe { core::slice::from_raw_parts_mut(held.low, held.span.len) }
+    }
+}
