@@ -17,7 +17,6 @@ mod with_ndarray;
 /// names the number that does not fit and `Display` says what to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
-#[cfg_attr(docsrs, doc(cfg(any(feature = "ndarray", feature = "image"))))]
 pub enum InteropError {
     /// The view itself could not be built (bounds, alignment, aliasing).
     View(ViewError),
