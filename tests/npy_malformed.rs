@@ -368,34 +368,58 @@ fn header_cases() -> Vec<Case> {
             text: &["`a` appears twice"],
         },
         Case {
-            name: "overlapping fields in the dict form",
+            // NumPy's reader (descr_to_dtype) refuses the dict form; the
+            // dict form's own rules are tested in tests/dtype_formats.rs.
+            name: "a dict-form descr",
             bytes: v1(
                 &dict(
-                    "{'names': ['a', 'b'], 'formats': ['<f8', '<i4'], 'offsets': [0, 4], 'itemsize': 8}",
+                    "{'names': ['a', 'b'], 'formats': ['<f8', '<i4'], 'offsets': [0, 8], 'itemsize': 12}",
                     "False",
                     "(1,)",
                 ),
-                8,
+                12,
             ),
             expect: |e| {
-                matches!(e, NpyError::Descr { source } if matches!(**source, DtypeError::OverlappingFields { first_end: 8, second_offset: 4, .. }))
+                matches!(e, NpyError::Descr { source } if matches!(**source, DtypeError::Malformed { .. }))
             },
-            text: &["ends at byte 8", "starts at byte 4"],
+            text: &["refuses the dict form"],
         },
         Case {
-            name: "field past the itemsize in the dict form",
+            name: "a dict-form descr nested in a list",
             bytes: v1(
                 &dict(
-                    "{'names': ['a'], 'formats': ['<f8'], 'offsets': [4], 'itemsize': 8}",
+                    "[('p', {'names': ['x'], 'formats': ['<f8']})]",
                     "False",
                     "(1,)",
                 ),
                 8,
             ),
             expect: |e| {
-                matches!(e, NpyError::Descr { source } if matches!(**source, DtypeError::FieldOutOfRecord { offset: 4, size: 8, itemsize: 8, .. }))
+                matches!(e, NpyError::Descr { source } if matches!(**source, DtypeError::Malformed { .. }))
             },
-            text: &["offset 4", "byte 12", "8 bytes"],
+            text: &["refuses the dict form"],
+        },
+        Case {
+            name: "a 16-byte integer, which NumPy does not have",
+            bytes: v1(&dict("'<i16'", "False", "(1,)"), 16),
+            expect: |e| {
+                matches!(e, NpyError::Descr { source } if matches!(**source, DtypeError::InvalidSize { kind: 'i', size: 16 }))
+            },
+            text: &["does not come in 16 bytes"],
+        },
+        Case {
+            name: "a datetime unit NumPy does not know",
+            bytes: v1(&dict("'<M8[xx]'", "False", "(1,)"), 8),
+            expect: |e| {
+                matches!(e, NpyError::Descr { source } if matches!(**source, DtypeError::Unsupported { .. }))
+            },
+            text: &["<M8[xx]", "datetime unit"],
+        },
+        Case {
+            name: "more than 64 axes",
+            bytes: v1(&dict("'|u1'", "False", &format!("({})", "1, ".repeat(65))), 1),
+            expect: |e| matches!(e, NpyError::BadShape { .. }),
+            text: &["65 axes", "at most 64"],
         },
         Case {
             name: "descr nested too deep",
@@ -503,7 +527,7 @@ fn view_errors_are_typed_with_numbers() {
         .records::<f64>()
         .unwrap_err();
     assert!(
-        matches!(&err, NpyError::FortranOrder { shape } if shape == &[2, 3]),
+        matches!(&err, NpyError::FortranOrder { shape, .. } if shape == &[2, 3]),
         "{err:?}"
     );
     // ... but (1, 3) or (3,) in Fortran order is the same bytes as C order.

@@ -538,7 +538,7 @@ fn fortran_order_is_refused_with_the_bytes_still_available() -> Result<(), NpyEr
     assert!(file.header().fortran_order());
     let err = file.records::<f64>().unwrap_err();
     assert!(
-        matches!(err, NpyError::FortranOrder { ref shape } if shape == &[3, 4]),
+        matches!(err, NpyError::FortranOrder { ref shape, .. } if shape == &[3, 4]),
         "{err}"
     );
     assert!(err.to_string().contains("Fortran (column-major) order"));

@@ -43,7 +43,7 @@ impl<'a, F: PixelLayout> Column<'a, F> {
         Column { raw }
     }
 
-    #[cfg_attr(not(any(feature = "ndarray", feature = "image")), allow(dead_code))]
+    #[cfg_attr(not(feature = "ndarray"), allow(dead_code))]
     pub(crate) fn raw(&self) -> RawView<'a, F, 1, Shared> {
         self.raw
     }
@@ -125,26 +125,7 @@ impl<'a, F: PixelLayout> Column<'a, F> {
         })
     }
 
-    /// Number of values.
-    pub fn len(&self) -> usize {
-        self.raw.len(0)
-    }
-
-    /// Whether the column is empty.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Distance between consecutive values, in bytes.
-    pub fn stride(&self) -> isize {
-        self.raw.stride(0)
-    }
-
-    /// Whether every value is aligned for `F` (references can be handed
-    /// out).
-    pub fn is_aligned(&self) -> bool {
-        self.raw.is_aligned()
-    }
+    crate::accessors::rank1_accessors!("values");
 
     /// Value `index`, or `None` past the end.
     #[inline]
@@ -397,7 +378,7 @@ impl<'a, F: PixelLayout> ColumnMut<'a, F> {
         }
     }
 
-    #[cfg_attr(not(any(feature = "ndarray", feature = "image")), allow(dead_code))]
+    #[cfg_attr(not(feature = "ndarray"), allow(dead_code))]
     pub(crate) fn into_raw(self) -> RawView<'a, F, 1, Exclusive> {
         self.raw
     }
@@ -423,20 +404,7 @@ impl<'a, F: PixelLayout> ColumnMut<'a, F> {
         }
     }
 
-    /// Number of values.
-    pub fn len(&self) -> usize {
-        self.raw.len(0)
-    }
-
-    /// Whether the column is empty.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Distance between consecutive values, in bytes.
-    pub fn stride(&self) -> isize {
-        self.raw.stride(0)
-    }
+    crate::accessors::rank1_accessors!("values");
 
     /// Value `index`, or `None` past the end.
     #[inline]

@@ -240,7 +240,7 @@ const fn same_layout(a: &Layout, b: &Layout) -> bool {
                 kind: b_kind,
                 order: b_order,
             },
-        ) => *a_kind as u8 == *b_kind as u8 && *a_order as u8 == *b_order as u8,
+        ) => a_kind.same(*b_kind) && *a_order as u8 == *b_order as u8,
         (
             Shape::Array {
                 elem: a_elem,
@@ -279,16 +279,10 @@ const fn same_layout(a: &Layout, b: &Layout) -> bool {
     }
 }
 
-/// Whether a field is padding: conversion zeroes it and never looks for a
-/// source channel.
-const fn is_padding(field: &Field) -> bool {
-    !field.name.is_empty() && field.name.as_bytes()[0] == b'_'
-}
-
 /// The move that fills target field `to` from the source field of the
 /// same name and layout, if there is one (never for padding).
 const fn find_move(source: &Layout, to: &Field) -> Option<(usize, usize, usize)> {
-    if is_padding(to) {
+    if to.padding {
         return None;
     }
     let sources = source.fields();
@@ -323,7 +317,7 @@ const fn plan(source: &Layout, target: &Layout) -> Plan {
                 }
             }
             None => {
-                if !is_padding(to) {
+                if !to.padding {
                     plan.complete = false;
                 }
             }

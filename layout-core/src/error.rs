@@ -120,6 +120,13 @@ pub enum ViewError {
         /// The view's length.
         len: usize,
     },
+    /// `len` elements from `start` would end past `usize::MAX`.
+    RangeOverflow {
+        /// First element of the range.
+        start: usize,
+        /// Number of elements asked for.
+        len: usize,
+    },
     /// A range whose start is after its end.
     InvalidRange {
         /// Start of the range.
@@ -270,6 +277,10 @@ impl fmt::Display for ViewError {
             ViewError::IndexOutOfBounds { index, len } => {
                 write!(f, "index {index} is out of bounds for a view of length {len}")
             }
+            ViewError::RangeOverflow { start, len } => write!(
+                f,
+                "a range of {len} elements from index {start} ends past usize::MAX"
+            ),
             ViewError::InvalidRange { start, end } => {
                 write!(f, "range start {start} is greater than its end {end}")
             }

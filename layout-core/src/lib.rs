@@ -27,6 +27,7 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+mod accessors;
 // Records to and from Arrow, .npy to Parquet and Arrow IPC.
 #[cfg(feature = "arrow")]
 pub mod arrow;
@@ -64,6 +65,7 @@ mod with_fir;
 pub mod dtype;
 #[cfg(feature = "std")]
 pub mod npy;
+pub mod numpy_types;
 // Python buffers through PyO3.
 #[cfg(feature = "pyo3")]
 pub mod python;
@@ -86,6 +88,7 @@ pub use interop::InteropError;
 pub use layout::{ByteOrder, ElemKind, Field, Layout, PixelLayout, Shape};
 #[cfg(feature = "std")]
 pub use mapped::{FileError, MappedFile, READ_ALIGN};
+pub use numpy_types::{Bool, Bytes, Datetime64, TimeUnit, Timedelta64, Ucs4};
 #[cfg(feature = "rayon")]
 pub use par::{par_convert, par_convert_with, Chunks, ParChunks, Splittable};
 #[cfg(feature = "alloc")]
@@ -115,10 +118,14 @@ pub mod ext {
     pub use bytemuck;
     #[cfg(feature = "fast_image_resize")]
     pub use fast_image_resize;
+    #[cfg(feature = "half")]
+    pub use half;
     #[cfg(feature = "image")]
     pub use image;
     #[cfg(feature = "ndarray")]
     pub use ndarray;
+    #[cfg(feature = "num-complex")]
+    pub use num_complex;
     #[cfg(feature = "arrow")]
     pub use parquet;
     #[cfg(feature = "pyo3")]

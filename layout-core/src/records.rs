@@ -158,20 +158,7 @@ impl<'a, T: PixelLayout> Records<'a, T> {
         Self::wrap(RawView::from_slice(records))
     }
 
-    /// Number of records.
-    pub fn len(&self) -> usize {
-        self.raw.len(0)
-    }
-
-    /// Whether there are no records.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Distance between consecutive records, in bytes.
-    pub fn stride(&self) -> isize {
-        self.raw.stride(0)
-    }
+    crate::accessors::rank1_accessors!("records");
 
     /// Record `index`, or `None` past the end.
     #[inline]
@@ -299,7 +286,7 @@ impl<'a, T: PixelLayout> Records<'a, T> {
         T::columns(*self)
     }
 
-    #[cfg_attr(not(any(feature = "ndarray", feature = "image")), allow(dead_code))]
+    #[cfg_attr(not(feature = "ndarray"), allow(dead_code))]
     pub(crate) fn raw(&self) -> RawView<'a, T, 1, Shared> {
         self.raw
     }
@@ -424,7 +411,7 @@ impl<'a, T: PixelLayout> RecordsMut<'a, T> {
         Self::wrap(RawView::from_slice_mut(records))
     }
 
-    #[cfg_attr(not(any(feature = "ndarray", feature = "image")), allow(dead_code))]
+    #[cfg_attr(not(feature = "ndarray"), allow(dead_code))]
     pub(crate) fn into_raw(self) -> RawView<'a, T, 1, Exclusive> {
         self.raw
     }
@@ -444,15 +431,7 @@ impl<'a, T: PixelLayout> RecordsMut<'a, T> {
         RecordsMut::wrap(self.raw.reborrow())
     }
 
-    /// Number of records.
-    pub fn len(&self) -> usize {
-        self.raw.len(0)
-    }
-
-    /// Whether there are no records.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
+    crate::accessors::rank1_accessors!("records");
 
     /// Record `index`, or `None` past the end.
     pub fn get(&self, index: usize) -> Option<&T> {

@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use typed_layout::ext::bytemuck;
 use typed_layout::ext::rayon::prelude::*;
 use typed_layout::python::{PyColumn, PyColumnMut, PyImage, PyImageMut, PyRecords, PyRecordsMut};
-use typed_layout::{Be, ImageBuf, ImageView, ImageViewMut, PixelLayout, RecordBuf, Row};
+use typed_layout::{convert, Be, ImageBuf, ImageView, ImageViewMut, PixelLayout, RecordBuf, Row};
 
 /// NumPy's `[('name', 'S32'), ('age', '<i4'), ('salary', '<f8')]`: packed,
 /// 44 bytes, `salary` at offset 36 (unaligned).
@@ -59,6 +59,25 @@ struct Bgr8 {
     r: u8,
 }
 
+/// Pillow's `RGB` pixel: 4 bytes, the last unused.
+#[derive(Clone, Copy, PixelLayout)]
+#[repr(C)]
+struct Rgbx8 {
+    r: u8,
+    g: u8,
+    b: u8,
+    x: u8,
+}
+
+/// Packed RGB, as NumPy's `(h, w, 3)` arrays hold it.
+#[derive(Clone, Copy, PixelLayout)]
+#[repr(C)]
+struct Rgb8 {
+    r: u8,
+    g: u8,
+    b: u8,
+}
+
 /// Opaque RGBA.
 #[derive(Clone, Copy, PixelLayout)]
 #[repr(C)]
@@ -76,6 +95,17 @@ struct Rgba8 {
 fn mean_salary(people: PyRecords<'_, Person>) -> f64 {
     let people = people.records();
     people.columns().salary.sum() / people.len() as f64
+}
+
+/// The same on rayon's threads: chunks of 64 Ki records summed in parallel.
+#[pyfunction]
+fn mean_salary_threads(people: PyRecords<'_, Person>) -> PyResult<f64> {
+    let people = people.records();
+    let total: f64 = people
+        .par_chunks(1 << 16)?
+        .map(|chunk| chunk.columns().salary.sum())
+        .sum();
+    Ok(total / people.len() as f64)
 }
 
 #[pyfunction]
@@ -225,15 +255,32 @@ fn hold_image_and_call(
 // Seed 000: images and pygame surfaces.
 
 /// 2x box filter of two source rows into one output row (bytes B, G, R, A;
-/// the same rounding as OpenCV's INTER_AREA for a factor of 2).
+/// the same rounding as OpenCV's INTER_AREA for a factor of 2). Blocks of
+/// 4 output pixels over fixed-size arrays, so the compiler vectorizes the
+/// vertical sums and the pairwise horizontal ones.
 fn downscale_row(top: &[Bgra8], bottom: &[Bgra8], out: &mut [Bgra8]) {
     let top: &[u8] = bytemuck::cast_slice(top);
     let bottom: &[u8] = bytemuck::cast_slice(bottom);
     let out: &mut [u8] = bytemuck::cast_slice_mut(out);
-    for ((out, top), bottom) in out
+    let (blocks, rest) = out.as_chunks_mut::<16>();
+    let done = 32 * blocks.len();
+    let (top_blocks, _) = top.as_chunks::<32>();
+    let (bottom_blocks, _) = bottom.as_chunks::<32>();
+    for ((out, top), bottom) in blocks.iter_mut().zip(top_blocks).zip(bottom_blocks) {
+        let mut vertical = [0u16; 32];
+        for (v, (&t, &b)) in vertical.iter_mut().zip(top.iter().zip(bottom)) {
+            *v = u16::from(t) + u16::from(b);
+        }
+        for (pixel, pair) in out.chunks_exact_mut(4).zip(vertical.chunks_exact(8)) {
+            for c in 0..4 {
+                pixel[c] = ((pair[c] + pair[c + 4] + 2) >> 2) as u8;
+            }
+        }
+    }
+    for ((out, top), bottom) in rest
         .chunks_exact_mut(4)
-        .zip(top.chunks_exact(8))
-        .zip(bottom.chunks_exact(8))
+        .zip(top[done..].chunks_exact(8))
+        .zip(bottom[done..].chunks_exact(8))
     {
         for c in 0..4 {
             let sum = u16::from(top[c])
@@ -292,7 +339,7 @@ fn downscale_band(
 /// both may be pygame surfaces (any pitch) or `(h, w, 4)` arrays.
 /// `threads`: split the target into row bands on rayon's pool.
 #[pyfunction]
-#[pyo3(signature = (source, target, threads = true))]
+#[pyo3(signature = (source, target, threads = false))]
 fn downscale_2x(
     source: PyImage<'_, Bgra8>,
     mut target: PyImageMut<'_, Bgra8>,
@@ -396,9 +443,46 @@ fn make_rgb(width: usize, height: usize) -> PyResult<ImageBuf<[u8; 3]>> {
     Ok(image)
 }
 
+// ---------------------------------------------------------------------------
+// Seed 002: Pillow images.
+
+/// Seed 002: a Pillow `RGB` image to a `(h, w, 3)` NumPy array in one pass
+/// (`numpy.asarray(pillow_to_rgb(image))`): the image is viewed in place
+/// through its Arrow export, and each pixel converted once into the
+/// exported buffer.
+#[pyfunction]
+fn pillow_to_rgb(image: PyImage<'_, Rgbx8>) -> PyResult<ImageBuf<[u8; 3]>> {
+    let source = image.view();
+    let (w, h) = (source.width(), source.height());
+    let mut out = ImageBuf::<[u8; 3]>::new(w, h)?;
+    let pitch = out.row_pitch();
+    let mut target = ImageViewMut::<Rgb8>::from_bytes_mut(out.as_bytes_mut(), w, h, pitch)?;
+    convert(&source, &mut target)?;
+    Ok(out)
+}
+
+/// Pixel (x, y) of an `RGB` image as its 4 stored bytes (r, g, b, x).
+#[pyfunction]
+fn rgbx_at(image: PyImage<'_, Rgbx8>, x: usize, y: usize) -> Option<(u8, u8, u8, u8)> {
+    image.view().get(x, y).map(|p| (p.r, p.g, p.b, p.x))
+}
+
+/// Sum of a one-byte-per-pixel image (Pillow `L`, or a 2-D uint8 array).
+#[pyfunction]
+fn gray_sum(image: PyImage<'_, u8>) -> u64 {
+    image.view().pixels().map(u64::from).sum()
+}
+
+/// Sum of a Pillow `F` image (or a 2-D float32 array).
+#[pyfunction]
+fn float_sum(image: PyImage<'_, f32>) -> f64 {
+    image.view().pixels().map(f64::from).sum()
+}
+
 #[pymodule]
 fn typed_layout_test(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(mean_salary, m)?)?;
+    m.add_function(wrap_pyfunction!(mean_salary_threads, m)?)?;
     m.add_function(wrap_pyfunction!(mean_salary_aligned, m)?)?;
     m.add_function(wrap_pyfunction!(mean_salary_be, m)?)?;
     m.add_function(wrap_pyfunction!(raise_salary, m)?)?;
@@ -424,5 +508,9 @@ fn typed_layout_test(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(fill_bgra, m)?)?;
     m.add_function(wrap_pyfunction!(make_image, m)?)?;
     m.add_function(wrap_pyfunction!(make_rgb, m)?)?;
+    m.add_function(wrap_pyfunction!(pillow_to_rgb, m)?)?;
+    m.add_function(wrap_pyfunction!(rgbx_at, m)?)?;
+    m.add_function(wrap_pyfunction!(gray_sum, m)?)?;
+    m.add_function(wrap_pyfunction!(float_sum, m)?)?;
     Ok(())
 }

@@ -48,6 +48,17 @@ def test_downscale_matches_opencv_inter_area(size, threads, rng):
     assert np.abs(slow.astype(int) - pg.surfarray.array3d(target).astype(int)).max() <= 1
 
 
+@pytest.mark.parametrize("size", [(2, 2), (34, 6), (1922, 10)])
+def test_downscale_widths_of_any_remainder(size, rng):
+    # Output widths 1, 17, 961: the kernel's blocks of 4 pixels and its tail.
+    w, h = size
+    source = rng.integers(0, 256, (h, w, 4), dtype=np.uint8)
+    target = np.zeros((h // 2, w // 2, 4), np.uint8)
+    t.downscale_2x(source, target)
+    expected = cv2.resize(source, (w // 2, h // 2), interpolation=cv2.INTER_AREA)
+    assert np.abs(target.astype(int) - expected.astype(int)).max() <= 1
+
+
 def test_downscale_numpy_images(rng):
     source = rng.integers(0, 256, (96, 128, 4), dtype=np.uint8)
     target = np.zeros((48, 64, 4), np.uint8)

@@ -126,7 +126,6 @@ fn record_fields(dtype: &Dtype, prefix: &str) -> Result<Vec<Column>, ArrowConver
     dtype
         .fields()
         .iter()
-        .filter(|field| !field.is_padding())
         .map(|field| {
             let path = if prefix.is_empty() {
                 String::from(field.name())

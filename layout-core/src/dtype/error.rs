@@ -23,6 +23,8 @@ pub enum MismatchKind {
     Shape,
     /// Byte orders differ (e.g. `<f8` vs `>f8`).
     ByteOrder,
+    /// Time units differ (e.g. `<M8[s]` vs `<M8[ns]`).
+    Unit,
     /// The expected side has a field the found side lacks.
     MissingField,
     /// The found side has a field the expected side lacks.
@@ -39,6 +41,7 @@ impl MismatchKind {
             MismatchKind::Size => "the element sizes differ",
             MismatchKind::Shape => "the element counts (sub-array shapes) differ",
             MismatchKind::ByteOrder => "the byte orders differ",
+            MismatchKind::Unit => "the time units differ",
             MismatchKind::MissingField => "the found dtype has no such field",
             MismatchKind::ExtraField => "the expected dtype has no such field",
         }
@@ -46,6 +49,7 @@ impl MismatchKind {
 
     fn hint(self) -> &'static str {
         match self {
+            MismatchKind::Unit => "use the unit type of the found side",
             MismatchKind::Itemsize => {
                 "check #[repr(C)] vs #[repr(C, packed)] and explicit `_pad: [u8; N]` fields \
                  (aligned NumPy dtypes end in trailing padding)"
@@ -60,9 +64,11 @@ impl MismatchKind {
             MismatchKind::ByteOrder => {
                 "use Be<T> or Le<T> for fields stored in a non-native byte order"
             }
-            MismatchKind::MissingField => "remove the field, or rename it to start with `_pad`",
+            MismatchKind::MissingField => {
+                "remove the field, or rename it to start with `_` (a padding field)"
+            }
             MismatchKind::ExtraField => {
-                "add the field to the Rust type (or an explicit `_pad: [u8; N]` covering it)"
+                "add the field to the Rust type (or a padding field `_pad: [u8; N]` covering it)"
             }
         }
     }
@@ -146,11 +152,6 @@ pub enum DtypeError {
         /// The repeated name.
         name: String,
     },
-    /// A field without a name that is not padding.
-    EmptyName {
-        /// The field's offset.
-        offset: usize,
-    },
     /// A description is structurally wrong (a list entry that is not a
     /// `(name, format[, shape])` tuple, dict keys of unequal lengths, ...).
     Malformed {
@@ -178,6 +179,10 @@ pub enum DtypeError {
         expected: String,
         /// The found side (the file, the foreign buffer).
         found: String,
+        /// The Rust type that has the found side's dtype, when the kind,
+        /// size, shape or unit differ and there is one (`"Be<f64>"`,
+        /// `"f16 (feature `half`)"`).
+        rust_type: Option<String>,
     },
 }
 
@@ -241,10 +246,6 @@ impl fmt::Display for DtypeError {
             DtypeError::DuplicateField { name } => {
                 write!(f, "field name `{name}` appears twice; field names must be unique")
             }
-            DtypeError::EmptyName { offset } => write!(
-                f,
-                "the field at offset {offset} has an empty name but is not `|V` padding; name it"
-            ),
             DtypeError::Malformed { syntax, problem } => {
                 write!(f, "malformed {syntax}: {problem}")
             }
@@ -256,18 +257,18 @@ impl fmt::Display for DtypeError {
                 kind,
                 expected,
                 found,
+                rust_type,
             } => {
                 if field.is_empty() {
                     write!(f, "dtypes differ: ")?;
                 } else {
                     write!(f, "dtypes differ at field `{field}`: ")?;
                 }
-                write!(
-                    f,
-                    "{}: expected {expected}, found {found}; {}",
-                    kind.describe(),
-                    kind.hint()
-                )
+                write!(f, "{}: expected {expected}, found {found}; ", kind.describe())?;
+                match rust_type {
+                    Some(rust_type) => write!(f, "the Rust type for it is {rust_type}"),
+                    None => f.write_str(kind.hint()),
+                }
             }
         }
     }

@@ -283,6 +283,15 @@ impl Emitter {
                 let _ = write!(self.out, "{n}x");
                 return Ok(());
             }
+            (DtypeKind::Datetime | DtypeKind::Timedelta, _) => {
+                return Err(not_representable(format!(
+                    "a `{}8` element: PEP 3118 has no code for datetime64 or timedelta64, and \
+                     NumPy refuses to export them through a buffer (\"cannot include dtype '{}' \
+                     in a buffer\"); use a .npy file, whose descr has them",
+                    kind.typestr_char(),
+                    kind.typestr_char()
+                )))
+            }
             (kind, size) => {
                 return Err(not_representable(format!(
                     "a `{}{size}` element (PEP 3118 has no code for it)",
@@ -456,11 +465,15 @@ impl Stream<'_> {
                 closed = true;
                 break;
             }
-            let shape = if self.eat(b'(') {
-                Some(self.shape()?)
-            } else {
-                None
-            };
+            // `(2)(5)d` is a sub-array of sub-arrays, as NumPy writes one
+            // (NumPy's own reader does not read it back; this one does).
+            let mut shapes: Vec<Vec<usize>> = Vec::new();
+            while self.eat(b'(') {
+                if shapes.len() >= MAX_NESTING {
+                    return Err(DtypeError::TooDeep { limit: MAX_NESTING });
+                }
+                shapes.push(self.shape()?);
+            }
             if let Some(c @ (b'@' | b'=' | b'<' | b'>' | b'^' | b'!')) = self.peek() {
                 self.order = if c == b'!' { b'>' } else { c };
                 self.pos += 1;
@@ -560,9 +573,10 @@ impl Stream<'_> {
                 offset = round_up(offset, align)?;
                 let intra = (align - value.itemsize % align) % align;
                 if intra != 0 {
-                    let elements = shape.as_ref().map_or(Some(1usize), |shape| {
-                        shape.iter().try_fold(1usize, |acc, &d| acc.checked_mul(d))
-                    });
+                    let elements = shapes
+                        .iter()
+                        .flatten()
+                        .try_fold(1usize, |acc, &d| acc.checked_mul(d));
                     if count > 1 || elements.is_none_or(|n| n > 1) {
                         value = add_trailing_padding(value, intra)?;
                     } else {
@@ -574,7 +588,7 @@ impl Stream<'_> {
             if count != 1 {
                 value = Dtype::sub_array(value, &[count])?;
             }
-            if let Some(shape) = &shape {
+            for shape in shapes.iter().rev() {
                 value = Dtype::sub_array(value, shape)?;
             }
             let name = if self.eat(b':') {

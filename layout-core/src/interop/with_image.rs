@@ -132,10 +132,8 @@ fn sample_layout<P: PixelLayout, S: PixelLayout>(
     };
     let too_large = InteropError::TooLarge { width, height };
     Ok(SampleLayout {
-        channels: u8::try_from(channels).map_err(|_| InteropError::ChannelCount {
-            expected: channels,
-            found: usize::from(u8::MAX),
-        })?,
+        channels: u8::try_from(channels)
+            .map_err(|_| InteropError::TooManyChannels { channels, max: 255 })?,
         channel_stride: 1,
         width: u32::try_from(width).map_err(|_| too_large)?,
         width_stride: in_samples("pixel", pixel_stride, width)?,

@@ -12,7 +12,7 @@ use crate::column::{Column, ColumnMut};
 use crate::error::ViewError;
 use crate::image::{ImageView, ImageViewMut};
 use crate::layout::PixelLayout;
-use crate::raw::{Dim, Exclusive, NdPlan, RawView, Shared};
+use crate::raw::{Access, Dim, Exclusive, NdPlan, RawView, Shared};
 use crate::records::{Records, RecordsMut};
 use ::ndarray::{
     ArrayView, ArrayView1, ArrayView2, ArrayView3, ArrayViewMut, ArrayViewMut1, ArrayViewMut2,
@@ -136,6 +136,31 @@ fn check_parts<T, E>(parts: usize) -> Result<(), InteropError> {
     Ok(())
 }
 
+/// The plan for ndarray's view of a core view's elements (or of `parts`
+/// `E`s in each), and the shape; `None` for a view without elements.
+fn prepare<T, E, D, const N: usize, A>(
+    raw: &RawView<'_, T, N, A>,
+    parts: Option<usize>,
+    exclusive: bool,
+) -> Result<(D, Option<NdPlan<D>>), InteropError>
+where
+    T: PixelLayout,
+    E: PixelLayout,
+    D: Dimension,
+    A: Access,
+{
+    if let Some(parts) = parts {
+        check_parts::<T, E>(parts)?;
+    }
+    let (axes, count) = raw.nd_axes::<E>(parts);
+    let axes = &axes[..count];
+    let plan = plan::<E, D>(raw.base() as usize, axes, parts, exclusive)?;
+    Ok((shape_of::<D>(axes), plan))
+}
+
+const EMPTY: &str = "an empty shape of at most isize::MAX elements fits an empty slice";
+const PLANNED: &str = "the plan describes the view's elements";
+
 /// ndarray's shared view of a core view's elements (or of `parts` `E`s in
 /// each).
 fn shared<'a, T, E, D, const N: usize>(
@@ -147,20 +172,10 @@ where
     E: PixelLayout,
     D: Dimension,
 {
-    if let Some(parts) = parts {
-        check_parts::<T, E>(parts)?;
-    }
-    let (axes, count) = raw.nd_axes::<E>(parts);
-    let axes = &axes[..count];
-    Ok(
-        match plan::<E, D>(raw.base() as usize, axes, parts, false)? {
-            None => ArrayView::from_shape(shape_of::<D>(axes), &[])
-                .expect("an empty shape of at most isize::MAX elements fits an empty slice"),
-            Some(plan) => raw
-                .ndarray(plan)
-                .expect("the plan describes the view's elements"),
-        },
-    )
+    Ok(match prepare::<T, E, D, N, Shared>(&raw, parts, false)? {
+        (shape, None) => ArrayView::from_shape(shape, &[]).expect(EMPTY),
+        (_, Some(plan)) => raw.ndarray(plan).expect(PLANNED),
+    })
 }
 
 /// Mutable form of [`shared`].
@@ -173,20 +188,10 @@ where
     E: PixelLayout,
     D: Dimension,
 {
-    if let Some(parts) = parts {
-        check_parts::<T, E>(parts)?;
-    }
-    let (axes, count) = raw.nd_axes::<E>(parts);
-    let axes = &axes[..count];
-    Ok(
-        match plan::<E, D>(raw.base() as usize, axes, parts, true)? {
-            None => ArrayViewMut::from_shape(shape_of::<D>(axes), &mut [])
-                .expect("an empty shape of at most isize::MAX elements fits an empty slice"),
-            Some(plan) => raw
-                .into_ndarray(plan)
-                .expect("the plan describes the view's elements"),
-        },
-    )
+    Ok(match prepare::<T, E, D, N, Exclusive>(&raw, parts, true)? {
+        (shape, None) => ArrayViewMut::from_shape(shape, &mut []).expect(EMPTY),
+        (_, Some(plan)) => raw.into_ndarray(plan).expect(PLANNED),
+    })
 }
 
 impl<'a, F: PixelLayout> Column<'a, F> {

@@ -40,7 +40,7 @@
 mod error;
 mod write;
 
-pub use error::NpyError;
+pub use error::{DataOrigin, FortranView, NpyError};
 pub use write::{header_bytes, write, write_as, write_bytes, write_slice};
 
 use crate::column::Column;
@@ -167,30 +167,45 @@ impl NpyHeader {
         }
     }
 
-    fn check_c_order(&self) -> Result<(), NpyError> {
-        // With at most one axis longer than 1, both orders are the same bytes.
-        if self.fortran_order && self.shape.iter().filter(|&&dim| dim > 1).count() > 1 {
-            return Err(NpyError::FortranOrder {
-                shape: self.shape.clone(),
-            });
-        }
-        Ok(())
+    /// Whether the data is not in C order: Fortran order with more than
+    /// one axis longer than 1 (with at most one, both orders are the same
+    /// bytes).
+    fn is_fortran(&self) -> bool {
+        self.fortran_order && self.shape.iter().filter(|&&dim| dim > 1).count() > 1
     }
 
-    fn records<'a, T: PixelLayout>(&self, data: &'a [u8]) -> Result<Records<'a, T>, NpyError> {
-        self.check_c_order()?;
+    fn fortran_error(&self, wanted: FortranView) -> NpyError {
+        NpyError::FortranOrder {
+            shape: self.shape.clone(),
+            wanted,
+        }
+    }
+
+    fn records<'a, T: PixelLayout>(
+        &self,
+        data: &'a [u8],
+        origin: DataOrigin,
+    ) -> Result<Records<'a, T>, NpyError> {
+        if self.is_fortran() {
+            return Err(self.fortran_error(FortranView::Records));
+        }
         let type_name = core::any::type_name::<T>();
-        elements_per_record(&T::dtype(), &self.dtype, &self.shape).map_err(|source| {
-            NpyError::Dtype {
-                type_name,
-                source: Box::new(source),
-            }
-        })?;
+        elements_per_record(&T::dtype(), &self.dtype, &self.shape)
+            .map_err(|error| error.into_npy(type_name, &self.dtype, &self.shape))?;
         if data.is_empty() {
             // No records: nothing to align.
             return Ok(Records::from_slice(&[]));
         }
-        Records::from_bytes(data).map_err(|error| match error {
+        Records::from_bytes(data).map_err(|error| self.view_error(error, type_name, origin))
+    }
+
+    fn view_error(
+        &self,
+        error: ViewError,
+        type_name: &'static str,
+        origin: DataOrigin,
+    ) -> NpyError {
+        match error {
             ViewError::Misaligned {
                 required,
                 address_remainder,
@@ -200,17 +215,48 @@ impl NpyHeader {
                 required,
                 data_offset: self.data_offset,
                 address_remainder,
+                origin,
             },
             source => NpyError::View { source },
-        })
+        }
     }
 
-    fn image<'a, P: PixelLayout>(&self, data: &'a [u8]) -> Result<ImageView<'a, P>, NpyError> {
-        let records = self.records::<P>(data)?;
+    fn image<'a, P: PixelLayout>(
+        &self,
+        data: &'a [u8],
+        origin: DataOrigin,
+    ) -> Result<ImageView<'a, P>, NpyError> {
+        let type_name = core::any::type_name::<P>();
+        let size = core::mem::size_of::<P>();
+        let overflow = || NpyError::ShapeOverflow {
+            shape: std::format!("{:?}", self.shape),
+            itemsize: size,
+        };
+        if self.is_fortran() {
+            // A 2-D Fortran array is an image with x-major strides: pixel
+            // (x, y) at (x * height + y) elements.
+            let [height, width] = self.shape[..] else {
+                return Err(self.fortran_error(FortranView::Image));
+            };
+            P::dtype()
+                .check(&self.dtype)
+                .map_err(|source| NpyError::Dtype {
+                    type_name,
+                    source: Box::new(source),
+                })?;
+            let column = height
+                .checked_mul(size)
+                .and_then(|n| isize::try_from(n).ok())
+                .ok_or_else(overflow)?;
+            let element = isize::try_from(size).map_err(|_| overflow())?;
+            return ImageView::from_bytes_strided(data, 0, width, height, column, element)
+                .map_err(|error| self.view_error(error, type_name, origin));
+        }
+        let records = self.records::<P>(data, origin)?;
         let not_an_image = || NpyError::NotAnImage {
             shape: self.shape.clone(),
             pixels: records.len(),
-            type_name: core::any::type_name::<P>(),
+            type_name,
         };
         let [height, width, ..] = self.shape[..] else {
             return Err(not_an_image());
@@ -219,14 +265,64 @@ impl NpyHeader {
             return Err(not_an_image());
         }
         // Rows are adjacent: each is `width` pixels of `P`.
-        let pitch = width
-            .checked_mul(core::mem::size_of::<P>())
-            .ok_or_else(|| NpyError::ShapeOverflow {
-                shape: std::format!("{:?}", self.shape),
-                itemsize: core::mem::size_of::<P>(),
-            })?;
+        let pitch = width.checked_mul(size).ok_or_else(overflow)?;
         ImageView::from_bytes(data, width, height, pitch)
-            .map_err(|source| NpyError::View { source })
+            .map_err(|error| self.view_error(error, type_name, origin))
+    }
+
+    fn channel_planes<'a, T: PixelLayout>(
+        &self,
+        data: &'a [u8],
+        origin: DataOrigin,
+    ) -> Result<Vec<ImageView<'a, T>>, NpyError> {
+        let type_name = core::any::type_name::<T>();
+        T::dtype()
+            .check(&self.dtype)
+            .map_err(|source| NpyError::Dtype {
+                type_name,
+                source: Box::new(source),
+            })?;
+        let (height, width, channels) = match self.shape[..] {
+            [height, width] => (height, width, 1),
+            [height, width, channels] => (height, width, channels),
+            _ => {
+                return Err(NpyError::NotAnImage {
+                    shape: self.shape.clone(),
+                    pixels: self.len,
+                    type_name,
+                })
+            }
+        };
+        let size = core::mem::size_of::<T>();
+        let overflow = || NpyError::ShapeOverflow {
+            shape: std::format!("{:?}", self.shape),
+            itemsize: size,
+        };
+        let stride = |elements: usize| -> Result<isize, NpyError> {
+            elements
+                .checked_mul(size)
+                .and_then(|n| isize::try_from(n).ok())
+                .ok_or_else(overflow)
+        };
+        // Element (y, x, c): C order at ((y * w + x) * C + c), Fortran order
+        // at ((c * w + x) * h + y).
+        let (plane_step, pixel, row) = if self.fortran_order {
+            let plane = height.checked_mul(width).ok_or_else(overflow)?;
+            (plane, stride(height)?, stride(1)?)
+        } else {
+            let row = width.checked_mul(channels).ok_or_else(overflow)?;
+            (1, stride(channels)?, stride(row)?)
+        };
+        (0..channels)
+            .map(|c| {
+                let start = c
+                    .checked_mul(plane_step)
+                    .and_then(|n| n.checked_mul(size))
+                    .ok_or_else(overflow)?;
+                ImageView::from_bytes_strided(data, start, width, height, pixel, row)
+                    .map_err(|error| self.view_error(error, type_name, origin))
+            })
+            .collect()
     }
 
     fn column<'a, F: PixelLayout>(
@@ -234,7 +330,9 @@ impl NpyHeader {
         data: &'a [u8],
         name: &str,
     ) -> Result<Column<'a, F>, NpyError> {
-        self.check_c_order()?;
+        if self.is_fortran() {
+            return Err(self.fortran_error(FortranView::Column));
+        }
         let (offset, field) =
             find_field(&self.dtype, name).ok_or_else(|| NpyError::NoSuchField {
                 name: String::from(name),
@@ -258,32 +356,102 @@ impl NpyHeader {
     }
 }
 
+/// Why a Rust type does not view a file's elements.
+pub(crate) enum ElementsError {
+    /// The dtypes differ.
+    Dtype(DtypeError),
+    /// The type is `per_record` of the file's (plain) elements, but no
+    /// trailing axes of the shape hold that many.
+    Trailing { per_record: usize },
+}
+
+impl ElementsError {
+    pub(crate) fn into_npy(
+        self,
+        type_name: &'static str,
+        file: &Dtype,
+        shape: &[usize],
+    ) -> NpyError {
+        match self {
+            ElementsError::Dtype(source) => NpyError::Dtype {
+                type_name,
+                source: Box::new(source),
+            },
+            ElementsError::Trailing { per_record } => NpyError::TrailingAxes {
+                type_name,
+                per_record,
+                element: file.typestr(),
+                shape: shape.to_vec(),
+            },
+        }
+    }
+}
+
 /// How many elements of `file` (a dtype over `shape`) one `T` covers: 1 when
-/// the dtypes match, or the element count of `T`'s sub-array shape when
-/// that shape is the trailing axes of `shape` and its base matches `file`.
+/// the dtypes match; for a plain (scalar) file, the element count of `T` when
+/// `T` is made of the file's elements: an array whose shape is the trailing
+/// axes of `shape` (`[u8; 4]` over `(h, w, 4)`), or a record whose fields, at
+/// multiples of the element size, are all the file's scalar (`Rgb16 { r, g,
+/// b: u16 }` over `(h, w, 3)` `<u2`) and whose count is the product of some
+/// trailing axes.
 pub(crate) fn elements_per_record(
     ours: &Dtype,
     file: &Dtype,
     shape: &[usize],
-) -> Result<usize, DtypeError> {
-    match ours.check(file) {
-        Ok(()) => Ok(1),
-        Err(error) => {
-            let sub = ours.shape();
-            if ours.is_sub_array()
-                && shape.ends_with(sub)
-                && !file.is_sub_array()
-                && ours.base().check(file).is_ok()
-            {
-                if let Some(count) = sub.iter().try_fold(1usize, |acc, &d| acc.checked_mul(d)) {
-                    if count > 0 {
-                        return Ok(count);
-                    }
+) -> Result<usize, ElementsError> {
+    let error = match ours.check(file) {
+        Ok(()) => return Ok(1),
+        Err(error) => error,
+    };
+    if !file.is_scalar() || file.itemsize() == 0 {
+        return Err(ElementsError::Dtype(error));
+    }
+    if ours.is_sub_array() {
+        let sub = ours.full_shape();
+        if shape.ends_with(&sub) && ours.innermost().check(file).is_ok() {
+            if let Some(count) = sub.iter().try_fold(1usize, |acc, &d| acc.checked_mul(d)) {
+                if count > 0 {
+                    return Ok(count);
                 }
             }
-            Err(error)
+        }
+        return Err(ElementsError::Dtype(error));
+    }
+    if !ours.is_record() || !made_of(ours, file, 0) {
+        return Err(ElementsError::Dtype(error));
+    }
+    let per_record = ours.itemsize() / file.itemsize();
+    let mut product = 1usize;
+    for &dim in shape.iter().rev() {
+        product = match product.checked_mul(dim) {
+            Some(product) => product,
+            None => break,
+        };
+        if product == per_record {
+            return Ok(per_record);
         }
     }
+    Err(ElementsError::Trailing { per_record })
+}
+
+/// Whether `ours` (starting `at` bytes into a record) is made only of
+/// `element`s at multiples of its size: scalars that pass the check, arrays
+/// of them, records of them; gaps allowed when they are whole elements.
+fn made_of(ours: &Dtype, element: &Dtype, at: usize) -> bool {
+    let size = element.itemsize();
+    if !at.is_multiple_of(size) || !ours.itemsize().is_multiple_of(size) {
+        return false;
+    }
+    if ours.is_record() {
+        return ours
+            .fields()
+            .iter()
+            .all(|field| made_of(field.dtype(), element, at.saturating_add(field.offset())));
+    }
+    if ours.is_sub_array() {
+        return made_of(ours.innermost(), element, 0);
+    }
+    ours.check(element).is_ok()
 }
 
 /// The field at dotted `path` and its offset from the record start; an
@@ -411,8 +579,10 @@ fn parse_header(bytes: &[u8]) -> Result<NpyHeader, NpyError> {
         }
     };
     let descr_value = value.get("descr").unwrap_or(&literal::Value::None);
-    let dtype = descr::from_value(descr_value, 0).map_err(|source| NpyError::Descr {
-        source: Box::new(source),
+    let dtype = descr::from_value(descr_value, 0, descr::Context::Header).map_err(|source| {
+        NpyError::Descr {
+            source: Box::new(source),
+        }
     })?;
     let shape_value = value.get("shape").unwrap_or(&literal::Value::None);
     let (shape, len) = parse_shape(shape_value, dtype.itemsize())?;
@@ -518,6 +688,8 @@ fn parse_shape(value: &literal::Value, itemsize: usize) -> Result<(Vec<usize>, u
                 })
             }
             literal::Value::Int(n) => usize::try_from(*n).map_err(|_| overflow())?,
+            // Python's bool is an int, and NumPy's check is isinstance(x, int).
+            literal::Value::Bool(b) => usize::from(*b),
             literal::Value::BigInt(text) if text.starts_with('-') => {
                 return Err(NpyError::BadShape {
                     problem: std::format!("axis {axis} has length {text}"),
@@ -545,16 +717,37 @@ fn parse_shape(value: &literal::Value, itemsize: usize) -> Result<(Vec<usize>, u
 pub struct Npy<'a> {
     header: NpyHeader,
     data: &'a [u8],
+    origin: DataOrigin,
 }
 
 impl<'a> Npy<'a> {
     /// Parses the header of the `.npy` file in `bytes` and checks that the
     /// data is all there (extra bytes after it are ignored, as NumPy does).
-    /// O(1) in the data size.
+    /// O(1) in the data size. This is the way to view bytes you mapped
+    /// yourself (your own `unsafe`, your own promise about the file).
+    ///
+    /// ```
+    /// use typed_layout::{npy, Npy};
+    /// let mut file = Vec::new();
+    /// npy::write_slice(&mut file, &[1u8, 2, 3])?;
+    /// assert_eq!(Npy::from_bytes(&file)?.data(), [1, 2, 3]);
+    /// # Ok::<(), typed_layout::NpyError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The header's errors ([`NpyError::BadMagic`], `UnsupportedVersion`,
+    /// `Truncated`, `HeaderPastEnd`, `HeaderEncoding`, `HeaderSyntax`,
+    /// `HeaderNotDict`, `HeaderKeys`, `BadShape`, `BadFortranOrder`,
+    /// `Descr`, `ShapeOverflow`) and [`NpyError::DataTooShort`].
     pub fn from_bytes(bytes: &'a [u8]) -> Result<Npy<'a>, NpyError> {
         let header = parse_header(bytes)?;
         let data = header.data_in(bytes)?;
-        Ok(Npy { header, data })
+        Ok(Npy {
+            header,
+            data,
+            origin: DataOrigin::Bytes,
+        })
     }
 
     /// The header.
@@ -595,17 +788,70 @@ impl<'a> Npy<'a> {
 
     /// The data as records of `T`, zero-copy, after checking `T::dtype()`
     /// against the file's dtype: `len()` records, the shape flattened in C
-    /// order. A Rust array type also matches a plain dtype's trailing axes
-    /// (`[u8; 4]` over an `(h, w, 4)` `'|u1'` file gives `h * w` records).
-    /// Refuses Fortran-order data with more than one axis longer than 1.
+    /// order. A type made of a plain file's elements covers its trailing
+    /// axes: `[u8; 4]` or a derived `Bgra8 { b, g, r, a: u8 }` over an `(h,
+    /// w, 4)` `'|u1'` file gives `h * w` records, `Xy { x, y: f32 }` over
+    /// `(n, 2)` `'<f4'` gives `n`.
+    ///
+    /// ```
+    /// use typed_layout::{npy, HasDtype, Npy, PixelLayout};
+    /// #[derive(Clone, Copy, PixelLayout)]
+    /// #[repr(C)]
+    /// struct Xy { x: f32, y: f32 }
+    /// let mut file = Vec::new();
+    /// npy::write_bytes(&mut file, &[0u8; 24], &f32::dtype(), &[3, 2])?;
+    /// assert_eq!(Npy::from_bytes(&file)?.records::<Xy>()?.len(), 3);
+    /// # Ok::<(), typed_layout::NpyError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`NpyError::Dtype`] naming the first difference;
+    /// [`NpyError::TrailingAxes`] when `T` is made of the file's elements
+    /// but no trailing axes hold as many; [`NpyError::FortranOrder`] for
+    /// Fortran-order data with more than one axis longer than 1 (the error
+    /// says which view works); [`NpyError::Misaligned`] with the data's
+    /// offset and what works instead; [`NpyError::View`].
     pub fn records<T: PixelLayout>(&self) -> Result<Records<'a, T>, NpyError> {
-        self.header.records(self.data)
+        self.header.records(self.data, self.origin)
     }
 
     /// The field `name` (nested fields as `outer.inner`) of every element,
     /// as a column of `F`, after checking `F::dtype()` against the field's.
+    ///
+    /// # Errors
+    ///
+    /// [`NpyError::NoSuchField`] listing the fields,
+    /// [`NpyError::FieldType`] naming the difference,
+    /// [`NpyError::FortranOrder`], [`NpyError::View`].
     pub fn column<F: PixelLayout>(&self, name: &str) -> Result<Column<'a, F>, NpyError> {
         self.header.column(self.data, name)
+    }
+
+    /// Each channel of an `(h, w, C)` array (or the one of an `(h, w)`
+    /// array) as an image of `T`, zero-copy, in C or Fortran order: the
+    /// view for Fortran-ordered images, whose channels are planes.
+    ///
+    /// ```
+    /// use typed_layout::{npy, HasDtype, Npy};
+    /// // (h, w, C) = (2, 3, 2) in Fortran order: channel 0 is 0..6, channel 1 is 6..12.
+    /// let values: Vec<u8> = (0..12).collect();
+    /// let mut file = npy::header_bytes(&u8::dtype(), &[2, 3, 2], true)?;
+    /// file.extend_from_slice(&values);
+    /// let npy = Npy::from_bytes(&file)?;
+    /// let planes = npy.channel_planes::<u8>()?;
+    /// assert_eq!(planes.len(), 2);
+    /// assert_eq!(planes[1].get(2, 1), Some(6 + 2 * 2 + 1)); // (y, x, c) at (c*w + x)*h + y
+    /// # Ok::<(), typed_layout::NpyError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`NpyError::Dtype`] when `T` is not the file's element,
+    /// [`NpyError::NotAnImage`] for shapes of other ranks,
+    /// [`NpyError::Misaligned`], [`NpyError::View`].
+    pub fn channel_planes<T: PixelLayout>(&self) -> Result<Vec<ImageView<'a, T>>, NpyError> {
+        self.header.channel_planes(self.data, self.origin)
     }
 
     /// The data as an image: the first axis is the height, the second the
@@ -627,8 +873,17 @@ impl<'a> Npy<'a> {
     /// assert!(matches!(npy.image::<u8>(), Err(NpyError::NotAnImage { pixels: 24, .. })));
     /// # Ok::<(), typed_layout::NpyError>(())
     /// ```
+    ///
+    /// A 2-D Fortran-ordered file is an image too, with x-major strides.
+    ///
+    /// # Errors
+    ///
+    /// As [`Npy::records`], and [`NpyError::NotAnImage`] when the shape
+    /// has no `(height, width)` with one pixel each; for Fortran order of
+    /// rank 3, [`NpyError::FortranOrder`] pointing to
+    /// [`Npy::channel_planes`].
     pub fn image<P: PixelLayout>(&self) -> Result<ImageView<'a, P>, NpyError> {
-        self.header.image(self.data)
+        self.header.image(self.data, self.origin)
     }
 }
 
@@ -842,6 +1097,15 @@ impl NpyFile {
         Npy {
             header: self.header.clone(),
             data: self.data(),
+            origin: self.origin(),
+        }
+    }
+
+    fn origin(&self) -> DataOrigin {
+        if self.is_mapped() {
+            DataOrigin::Mapped
+        } else {
+            DataOrigin::Read
         }
     }
 
@@ -887,7 +1151,7 @@ impl NpyFile {
     ///
     /// As [`Npy::records`].
     pub fn records<T: PixelLayout>(&self) -> Result<Records<'_, T>, NpyError> {
-        self.header.records(self.data())
+        self.header.records(self.data(), self.origin())
     }
 
     /// One field as a column of `F` (see [`Npy::column`]).
@@ -899,13 +1163,22 @@ impl NpyFile {
         self.header.column(self.data(), name)
     }
 
+    /// Each channel as an image of `T` (see [`Npy::channel_planes`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Npy::channel_planes`].
+    pub fn channel_planes<T: PixelLayout>(&self) -> Result<Vec<ImageView<'_, T>>, NpyError> {
+        self.header.channel_planes(self.data(), self.origin())
+    }
+
     /// The data as an image of `P` (see [`Npy::image`]).
     ///
     /// # Errors
     ///
     /// As [`Npy::image`].
     pub fn image<P: PixelLayout>(&self) -> Result<ImageView<'_, P>, NpyError> {
-        self.header.image(self.data())
+        self.header.image(self.data(), self.origin())
     }
 }
 

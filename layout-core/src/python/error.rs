@@ -60,15 +60,7 @@ pub(crate) fn take_error(err: TakeError, obj: &Bound<'_, PyAny>, target: Target)
             ))
         }
         TakeError::Python(err) if err.is_instance_of::<PyBufferError>(obj.py()) => {
-            let why = err.value(obj.py()).to_string();
-            // PyO3's refusal of a buffer without a shape: NumPy exports
-            // 0-d arrays so.
-            let hint = if why == "shape is null" {
-                " (a 0-d NumPy array exports no shape: pass a.reshape(1))"
-            } else {
-                ""
-            };
-            PyBufferError::new_err(format!("{context}: {why}{hint}"))
+            PyBufferError::new_err(format!("{context}: {}", err.value(obj.py())))
         }
         TakeError::Python(err) => err,
         TakeError::ReadOnly => PyBufferError::new_err(format!(
@@ -140,21 +132,15 @@ pub(crate) fn format_error(context: &str, why: &str) -> PyErr {
 /// is already imported (an object of that class cannot exist otherwise).
 pub(crate) fn is_instance_of_class(obj: &Bound<'_, PyAny>, module: &str, name: &str) -> bool {
     let py = obj.py();
-    let Ok(modules) = py.import("sys").and_then(|sys| sys.getattr("modules")) else {
-        return false;
-    };
-    let Ok(Some(module)) = modules
-        .get_item(module)
-        .map(Some)
-        .or_else(|_| Ok::<_, PyErr>(None))
-    else {
-        return false;
-    };
-    module
-        .getattr(name)
-        .ok()
-        .and_then(|class| class.cast_into::<PyType>().ok())
-        .is_some_and(|class| obj.is_instance(&class).unwrap_or(false))
+    let class = py
+        .import("sys")
+        .and_then(|sys| sys.getattr("modules"))
+        .and_then(|modules| modules.get_item(module))
+        .and_then(|module| module.getattr(name));
+    match class.map(|class| class.cast_into::<PyType>()) {
+        Ok(Ok(class)) => obj.is_instance(&class).unwrap_or(false),
+        _ => false,
+    }
 }
 
 /// A [`ViewError`] as a Python `ValueError` with the same message, so `?`

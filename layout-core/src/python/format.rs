@@ -10,7 +10,6 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::any::TypeId;
-use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
 
 /// What the buffer's elements must be.
@@ -30,8 +29,12 @@ type Seen = Vec<(Box<[u8]>, Result<(), String>)>;
 /// Formats remembered per key before the oldest is forgotten (a bound for
 /// programs that pass many different dtypes to one function).
 const PER_KEY: usize = 16;
+/// Keys remembered before the cache starts over.
+const KEYS: usize = 256;
 
-static CACHE: Mutex<Option<HashMap<Key, Seen>>> = Mutex::new(None);
+/// One entry per (type, itemsize, expectation): a program has a few, so a
+/// scan beats hashing.
+static CACHE: Mutex<Vec<(Key, Seen)>> = Mutex::new(Vec::new());
 
 /// Whether `format` (with this `itemsize`) describes `T` as `expect` says;
 /// the error is the reason, field by field. Cached.
@@ -43,7 +46,7 @@ pub(crate) fn check<T: PixelLayout>(
     let key = (TypeId::of::<T>(), itemsize, expect);
     {
         let cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(seen) = cache.as_ref().and_then(|map| map.get(&key)) {
+        if let Some((_, seen)) = cache.iter().find(|(k, _)| *k == key) {
             if let Some((_, outcome)) = seen.iter().find(|(f, _)| **f == *format) {
                 return outcome.clone();
             }
@@ -51,10 +54,17 @@ pub(crate) fn check<T: PixelLayout>(
     }
     let outcome = check_uncached::<T>(format, itemsize, expect);
     let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
-    let seen = cache
-        .get_or_insert_with(HashMap::new)
-        .entry(key)
-        .or_default();
+    let index = match cache.iter().position(|(k, _)| *k == key) {
+        Some(index) => index,
+        None => {
+            if cache.len() >= KEYS {
+                cache.clear();
+            }
+            cache.push((key, Vec::new()));
+            cache.len() - 1
+        }
+    };
+    let seen = &mut cache[index].1;
     if seen.len() >= PER_KEY {
         drop(seen.remove(0));
     }
@@ -110,11 +120,11 @@ fn with_itemsize(found: Dtype, itemsize: usize) -> Result<Dtype, usize> {
     Err(declared)
 }
 
-/// One scalar of a pixel type at a byte offset, or a gap (`_pad` fields).
+/// One scalar of a pixel type at a byte offset.
 struct Leaf {
     offset: usize,
     size: usize,
-    scalar: Option<Dtype>,
+    scalar: Dtype,
     name: String,
 }
 
@@ -124,7 +134,7 @@ fn leaves(dtype: &Dtype, offset: usize, name: &str, out: &mut Vec<Leaf>) {
         out.push(Leaf {
             offset,
             size: dtype.itemsize(),
-            scalar: Some(dtype.clone()),
+            scalar: dtype.clone(),
             name: name.into(),
         });
     } else if dtype.is_sub_array() {
@@ -141,20 +151,13 @@ fn leaves(dtype: &Dtype, offset: usize, name: &str, out: &mut Vec<Leaf>) {
 }
 
 fn leaf_of_field(field: &DtypeField, offset: usize, out: &mut Vec<Leaf>) {
-    if field.is_padding() {
-        out.push(Leaf {
-            offset: offset + field.offset(),
-            size: field.size(),
-            scalar: None,
-            name: field.name().into(),
-        });
-    } else {
-        leaves(field.dtype(), offset + field.offset(), field.name(), out);
-    }
+    // Padding fields are not in a dtype (their bytes are gaps), so every
+    // field is data.
+    leaves(field.dtype(), offset + field.offset(), field.name(), out);
 }
 
 /// Whether `pixel` is `channels` scalars of `channel` side by side (in any
-/// names; `_pad` fields stand for whole channels they cover).
+/// names; gaps, such as `_pad` fields, are bytes of unused channels).
 fn check_channels(pixel: &Dtype, channel: &Dtype, channels: usize) -> Result<(), String> {
     if !channel.is_scalar() {
         return Err(String::from(
@@ -172,15 +175,7 @@ fn check_channels(pixel: &Dtype, channel: &Dtype, channels: usize) -> Result<(),
     let mut found = Vec::new();
     leaves(pixel, 0, "", &mut found);
     for leaf in &found {
-        let Some(scalar) = &leaf.scalar else {
-            if leaf.offset % size != 0 || leaf.size % size != 0 {
-                return Err(format!(
-                    "the padding `{}` at byte {} does not cover whole {size}-byte channels",
-                    leaf.name, leaf.offset
-                ));
-            }
-            continue;
-        };
+        let scalar = &leaf.scalar;
         if leaf.offset % size != 0 || leaf.size != size {
             return Err(format!(
                 "field `{}` ({} bytes at byte {}) is not one {size}-byte channel",

@@ -2,14 +2,16 @@
 
 use super::error::{self, Target};
 use super::format::{self, Expect};
+use super::pillow;
 use super::pygame::{self, SurfaceFormat};
+use super::take::{self, Taken};
 use crate::image::{ImageView, ImageViewMut};
 use crate::layout::PixelLayout;
-use crate::raw::python::{ExclusiveBuffer, SharedBuffer, TakeError};
+use crate::raw::python::{ArrowBuffer, ArrowError, ExclusiveBuffer, SharedBuffer, TakeError};
 use alloc::format;
 use core::fmt;
 use core::marker::PhantomData;
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyAttributeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
@@ -128,11 +130,105 @@ fn surface_view<'py, P: PixelLayout>(
     surface.call_method1("get_view", (PyString::new(surface.py(), "2"),))
 }
 
+/// Objects without the buffer protocol that images are taken from.
+enum Other {
+    Surface,
+    Pillow,
+}
+
 /// Is this a `TypeError` from an object without the buffer protocol that
-/// is a pygame surface?
-fn is_surface(err: &TakeError, obj: &Bound<'_, PyAny>) -> bool {
-    matches!(err, TakeError::Python(e) if e.is_instance_of::<PyTypeError>(obj.py()))
-        && error::is_instance_of_class(obj, "pygame.surface", "Surface")
+/// is a pygame surface or a Pillow image?
+fn other_kind(err: &TakeError, obj: &Bound<'_, PyAny>) -> Option<Other> {
+    if !matches!(err, TakeError::Python(e) if e.is_instance_of::<PyTypeError>(obj.py())) {
+        return None;
+    }
+    if error::is_instance_of_class(obj, "pygame.surface", "Surface") {
+        Some(Other::Surface)
+    } else if error::is_instance_of_class(obj, "PIL.Image", "Image") {
+        Some(Other::Pillow)
+    } else {
+        None
+    }
+}
+
+/// Takes a Pillow image's pixels through its Arrow export.
+fn pillow_source<'py, P: PixelLayout>(
+    image: &Bound<'py, PyAny>,
+    target: Target,
+) -> PyResult<(ArrowBuffer<'py>, Geometry)> {
+    let context = || error::context(image, target);
+    let (width, height): (usize, usize) = image.getattr("size")?.extract()?;
+    let mode: alloc::string::String = image.getattr("mode")?.extract()?;
+    pillow::check_pixel::<P>(&mode).map_err(|why| error::format_error(&context(), &why))?;
+    let arrow = ArrowBuffer::take(image).map_err(|err| match err {
+        ArrowError::Python(err) if err.is_instance_of::<PyAttributeError>(image.py()) => {
+            PyTypeError::new_err(format!(
+                "{}: the image has no Arrow export ({err}); Pillow 11.2 or later is needed",
+                context()
+            ))
+        }
+        ArrowError::Python(err) if err.is_instance_of::<PyValueError>(image.py()) => {
+            PyValueError::new_err(format!(
+                "{}: Pillow refused to export the {width}x{height} {mode} image as one array                  ({}): it keeps images larger than its block size (PIL.Image.core.\
+                 get_block_size(), 16 MiB by default) in several blocks of rows; raise it with \
+                 PIL.Image.core.set_block_size(n) before the image is created, or copy with \
+                 numpy.asarray(image)",
+                context(),
+                err.value(image.py())
+            ))
+        }
+        ArrowError::Python(err) => err,
+        ArrowError::Conflict(_) => PyValueError::new_err(format!("{}: {}", context(), err.text())),
+        ArrowError::Unsupported(_) => {
+            PyTypeError::new_err(format!("{}: its Arrow export: {}", context(), err.text()))
+        }
+    })?;
+    let pixels = width.checked_mul(height);
+    if arrow.element_size != P::LAYOUT.size || pixels != Some(arrow.length) {
+        return Err(PyValueError::new_err(format!(
+            "{}: the Arrow export holds {} elements of {} bytes, the {width}x{height} image \
+             needs {} pixels of {} bytes",
+            context(),
+            arrow.length,
+            arrow.element_size,
+            width.saturating_mul(height),
+            P::LAYOUT.size
+        )));
+    }
+    let step = P::LAYOUT.size;
+    let geometry = Geometry {
+        start: 0,
+        width,
+        height,
+        pixel_stride: step as isize,
+        row_stride: width.saturating_mul(step) as isize,
+    };
+    Ok((arrow, geometry))
+}
+
+/// The bytes a read-only image holds.
+enum Source<'py> {
+    Buffer(SharedBuffer<'py>),
+    Arrow(ArrowBuffer<'py>),
+}
+
+impl Source<'_> {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Source::Buffer(buffer) => buffer.bytes(),
+            Source::Arrow(arrow) => arrow.bytes(),
+        }
+    }
+
+    fn describe(&self) -> alloc::string::String {
+        match self {
+            Source::Buffer(b) => error::geometry(b.shape(), b.strides(), b.itemsize()),
+            Source::Arrow(a) => format!(
+                "Arrow format {:?}, {} elements of {} bytes",
+                a.format.format, a.length, a.element_size
+            ),
+        }
+    }
 }
 
 macro_rules! image_docs {
@@ -153,7 +249,9 @@ macro_rules! image_docs {
            sit at the bytes the masks select — `Bgra8` on a 32-bit `SRCALPHA` \
            surface on little-endian machines; the pixels come from \
            `get_view('2')`, x-major, so `(x, y)` is the surface's `(x, y)`, and \
-           a padded pitch is fine.\n\n\
+           a padded pitch is fine;\n\
+         - (read-only) a Pillow `Image` held in one block, through its Arrow \
+           export: see [`PyImage::from_pillow`].\n\n\
          The buffer stays exported while `self` lives (a surface stays locked, \
          an array cannot be resized). `self` is `!Send`: it cannot cross \
          `Python::detach`.\n\n\
@@ -189,7 +287,7 @@ macro_rules! image_docs {
 /// }
 /// ```
 pub struct PyImage<'py, P: PixelLayout> {
-    buffer: SharedBuffer<'py>,
+    source: Source<'py>,
     geometry: Geometry,
     pixels: PhantomData<P>,
 }
@@ -200,15 +298,16 @@ impl<'py, P: PixelLayout> PyImage<'py, P> {
         element: P::LAYOUT.name,
     };
 
-    /// Takes `obj` (a buffer or a pygame surface) as an image of `P`. See
-    /// the type's docs for what is accepted and the `# Errors`.
+    /// Takes `obj` (a buffer, a pygame surface or a Pillow image) as an
+    /// image of `P`. See the type's docs for what is accepted and the
+    /// `# Errors`.
     pub fn new(obj: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let (buffer, geometry) = match SharedBuffer::take(obj) {
-            Ok(buffer) => {
+        let (buffer, geometry) = match take::take::<SharedBuffer<'py>>(obj) {
+            Ok(Taken { buffer, format }) => {
                 let geometry = array_geometry::<P>(
                     obj,
                     Self::TARGET,
-                    buffer.format().to_bytes(),
+                    &format,
                     buffer.start(),
                     buffer.shape(),
                     buffer.strides(),
@@ -216,10 +315,59 @@ impl<'py, P: PixelLayout> PyImage<'py, P> {
                 )?;
                 (buffer, geometry)
             }
-            Err(err) if is_surface(&err, obj) => return Self::from_surface(obj),
-            Err(err) => return Err(error::take_error(err, obj, Self::TARGET)),
+            Err(err) => {
+                return match other_kind(&err, obj) {
+                    Some(Other::Surface) => Self::from_surface(obj),
+                    Some(Other::Pillow) => Self::from_pillow(obj),
+                    None => Err(error::take_error(err, obj, Self::TARGET)),
+                }
+            }
         };
-        Self::build(obj, buffer, geometry)
+        Self::build(obj, Source::Buffer(buffer), geometry)
+    }
+
+    /// Takes a Pillow `Image` as an image of `P` without copying, through
+    /// its Arrow export (`__arrow_c_array__`, Pillow 11.2 or later), after
+    /// checking `P` against the mode: `RGB` pixels are 4 bytes (R, G, B and
+    /// an unused byte), so `Rgbx8 { r, g, b, x }`; `RGBA` is `Rgba8`; `L` is
+    /// `u8`, `I` `i32`, `F` `f32`.
+    ///
+    /// ```no_run
+    /// use pyo3::prelude::*;
+    /// use typed_layout::python::PyImage;
+    /// use typed_layout::{convert, ImageBuf, ImageViewMut, PixelLayout};
+    ///
+    /// #[derive(Clone, Copy, PixelLayout)]
+    /// #[repr(C)]
+    /// struct Rgbx8 { r: u8, g: u8, b: u8, x: u8 }
+    ///
+    /// #[derive(Clone, Copy, PixelLayout)]
+    /// #[repr(C)]
+    /// struct Rgb8 { r: u8, g: u8, b: u8 }
+    ///
+    /// /// `numpy.asarray(to_rgb(image))` is the (h, w, 3) array, made in one pass.
+    /// #[pyfunction]
+    /// fn to_rgb(image: PyImage<'_, Rgbx8>) -> PyResult<ImageBuf<[u8; 3]>> {
+    ///     let source = image.view();
+    ///     let (w, h) = (source.width(), source.height());
+    ///     let mut out = ImageBuf::<[u8; 3]>::new(w, h)?;
+    ///     let pitch = out.row_pitch();
+    ///     convert(&source, &mut ImageViewMut::<Rgb8>::from_bytes_mut(out.as_bytes_mut(), w, h, pitch)?)?;
+    ///     Ok(out)
+    /// }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// `TypeError` when `P` does not fit the mode (the message lists the
+    /// mode's bytes) or the image has no Arrow export (Pillow before 11.2);
+    /// `ValueError` when Pillow keeps the image in several blocks (larger
+    /// than `PIL.Image.core.get_block_size()`, 16 MiB by default: raise it
+    /// with `set_block_size` before creating the image, or copy), or when
+    /// its bytes overlap a mutable view.
+    pub fn from_pillow(image: &Bound<'py, PyAny>) -> PyResult<Self> {
+        let (arrow, geometry) = pillow_source::<P>(image, Self::TARGET)?;
+        Self::build(image, Source::Arrow(arrow), geometry)
     }
 
     /// Takes a pygame `Surface` as an image of `P`, after checking `P`'s
@@ -231,7 +379,7 @@ impl<'py, P: PixelLayout> PyImage<'py, P> {
     /// surface.
     pub fn from_surface(surface: &Bound<'py, PyAny>) -> PyResult<Self> {
         let view = surface_view::<P>(surface, Self::TARGET)?;
-        let buffer = SharedBuffer::take(&view)
+        let buffer = SharedBuffer::take(&view, false)
             .map_err(|err| error::take_error(err, surface, Self::TARGET))?;
         let geometry = surface_geometry(
             surface,
@@ -241,17 +389,13 @@ impl<'py, P: PixelLayout> PyImage<'py, P> {
             buffer.strides(),
             buffer.itemsize(),
         )?;
-        Self::build(surface, buffer, geometry)
+        Self::build(surface, Source::Buffer(buffer), geometry)
     }
 
-    fn build(
-        obj: &Bound<'py, PyAny>,
-        buffer: SharedBuffer<'py>,
-        geometry: Geometry,
-    ) -> PyResult<Self> {
+    fn build(obj: &Bound<'py, PyAny>, source: Source<'py>, geometry: Geometry) -> PyResult<Self> {
         let g = geometry;
         ImageView::<P>::from_bytes_strided(
-            buffer.bytes(),
+            source.bytes(),
             g.start,
             g.width,
             g.height,
@@ -259,14 +403,10 @@ impl<'py, P: PixelLayout> PyImage<'py, P> {
             g.row_stride,
         )
         .map_err(|err| {
-            error::view_error(
-                &error::context(obj, Self::TARGET),
-                &error::geometry(buffer.shape(), buffer.strides(), buffer.itemsize()),
-                err,
-            )
+            error::view_error(&error::context(obj, Self::TARGET), &source.describe(), err)
         })?;
         Ok(PyImage {
-            buffer,
+            source,
             geometry,
             pixels: PhantomData,
         })
@@ -276,7 +416,7 @@ impl<'py, P: PixelLayout> PyImage<'py, P> {
     pub fn view(&self) -> ImageView<'_, P> {
         let g = self.geometry;
         ImageView::from_bytes_strided(
-            self.buffer.bytes(),
+            self.source.bytes(),
             g.start,
             g.width,
             g.height,
@@ -322,12 +462,12 @@ impl<'py, P: PixelLayout> PyImageMut<'py, P> {
     /// image of `P`. See the type's docs for what is accepted and the
     /// `# Errors`.
     pub fn new(obj: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let (buffer, geometry) = match ExclusiveBuffer::take(obj) {
-            Ok(buffer) => {
+        let (buffer, geometry) = match take::take::<ExclusiveBuffer<'py>>(obj) {
+            Ok(Taken { buffer, format }) => {
                 let geometry = array_geometry::<P>(
                     obj,
                     Self::TARGET,
-                    buffer.format().to_bytes(),
+                    &format,
                     buffer.start(),
                     buffer.shape(),
                     buffer.strides(),
@@ -335,8 +475,17 @@ impl<'py, P: PixelLayout> PyImageMut<'py, P> {
                 )?;
                 (buffer, geometry)
             }
-            Err(err) if is_surface(&err, obj) => return Self::from_surface(obj),
-            Err(err) => return Err(error::take_error(err, obj, Self::TARGET)),
+            Err(err) => {
+                return match other_kind(&err, obj) {
+                    Some(Other::Surface) => Self::from_surface(obj),
+                    Some(Other::Pillow) => Err(PyTypeError::new_err(format!(
+                        "{}: Pillow images are viewed read-only (their Arrow export is \
+                         immutable); take a PyImage, or copy into a NumPy array",
+                        error::context(obj, Self::TARGET)
+                    ))),
+                    None => Err(error::take_error(err, obj, Self::TARGET)),
+                }
+            }
         };
         Self::build(obj, buffer, geometry)
     }
@@ -350,7 +499,7 @@ impl<'py, P: PixelLayout> PyImageMut<'py, P> {
     /// surface.
     pub fn from_surface(surface: &Bound<'py, PyAny>) -> PyResult<Self> {
         let view = surface_view::<P>(surface, Self::TARGET)?;
-        let buffer = ExclusiveBuffer::take(&view)
+        let buffer = ExclusiveBuffer::take(&view, false)
             .map_err(|err| error::take_error(err, surface, Self::TARGET))?;
         let geometry = surface_geometry(
             surface,

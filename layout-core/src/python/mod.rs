@@ -3,7 +3,7 @@
 //!
 //! Take any object with the buffer protocol — NumPy arrays (structured,
 //! sliced, reversed, big-endian), `bytearray`, `memoryview`, `array.array`,
-//! pygame surfaces — as [`PyRecords`]/[`PyRecordsMut`], [`PyColumn`]/
+//! pygame surfaces, Pillow images — as [`PyRecords`]/[`PyRecordsMut`], [`PyColumn`]/
 //! [`PyColumnMut`] or [`PyImage`]/[`PyImageMut`]: function arguments of
 //! those types are checked when PyO3 extracts them, and each hands out the
 //! ordinary view ([`Records`](crate::Records), [`Column`](crate::Column),
@@ -41,10 +41,11 @@
 //!
 //! | Python object | taken as |
 //! |---|---|
-//! | structured array `(n,)`, any stride (`a[::3]`, `a[::-1]`); C-ordered n-D arrays, flattened | `PyRecords<T>` / `PyRecordsMut<T>` when its format matches `T::dtype()` field by field |
+//! | structured array `(n,)`, any stride (`a[::3]`, `a[::-1]`); C-ordered n-D arrays, flattened; 0-d arrays | `PyRecords<T>` / `PyRecordsMut<T>` when its format matches `T::dtype()` field by field |
 //! | one-field view `a['salary']` (format `d`, stride 44), `array.array('d')`, any 1-D scalar buffer | `PyColumn<F>` / `PyColumnMut<F>` |
 //! | `(h, w)` array of pixel records; `(h, w, C)` array of scalars (an OpenCV image) | `PyImage<P>` / `PyImageMut<P>` |
-//! | pygame `Surface` (masks checked against `P`'s channel names) | `PyImage<P>` / `PyImageMut<P>`, x-major, padded pitch fine |
+//! | pygame `Surface` (masks checked against `P`'s channel names) | `PyImage<P>` / `PyImageMut<P>`, `(x, y)` as the surface's, padded pitch fine |
+//! | Pillow `Image` in one block (mode checked against `P`: `RGB` is `Rgbx8`) | `PyImage<P>`, read-only, through `__arrow_c_array__` ([`PyImage::from_pillow`]) |
 //! | `bytearray`, `memoryview`, `bytes` (read-only) | any of the above whose element is `u8`-based |
 //!
 //! # Errors
@@ -77,8 +78,10 @@ mod error;
 mod export;
 mod format;
 mod image;
+mod pillow;
 mod pygame;
 mod records;
+mod take;
 
 pub use crate::raw::python::LayoutBuffer;
 pub use image::{PyImage, PyImageMut};

@@ -2,6 +2,7 @@
 
 use super::error::{self, Target};
 use super::format::{self, Expect};
+use super::take::{self, Taken};
 use crate::column::{Column, ColumnMut};
 use crate::layout::PixelLayout;
 use crate::raw::python::{ExclusiveBuffer, SharedBuffer};
@@ -11,8 +12,7 @@ use core::marker::PhantomData;
 use pyo3::prelude::*;
 
 /// Where the elements of a buffer are as one strided run: `len` elements,
-/// `stride` bytes apart. A 0-d buffer is one element (though PyO3 refuses
-/// NumPy's 0-d exports, which have no shape); an n-D buffer is
+/// `stride` bytes apart. A 0-d buffer is one element; an n-D buffer is
 /// flattened in C order when its axes are evenly nested (each stride is the
 /// next axis's stride times its length; axes of length 1 do not count),
 /// which C-ordered arrays and their slices along the first axis are.
@@ -126,12 +126,12 @@ impl<'py, T: PixelLayout> PyRecords<'py, T> {
     /// Takes `obj`'s buffer as records of `T`. See the type's docs for the
     /// checks and the `# Errors`.
     pub fn new(obj: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let buffer =
-            SharedBuffer::take(obj).map_err(|err| error::take_error(err, obj, Self::TARGET))?;
+        let Taken { buffer, format } = take::take::<SharedBuffer<'py>>(obj)
+            .map_err(|err| error::take_error(err, obj, Self::TARGET))?;
         let (len, stride) = elements::<T>(
             obj,
             Self::TARGET,
-            buffer.format().to_bytes(),
+            &format,
             buffer.shape(),
             buffer.strides(),
             buffer.itemsize(),
@@ -211,12 +211,12 @@ impl<'py, T: PixelLayout> PyRecordsMut<'py, T> {
     /// Takes `obj`'s buffer as mutable records of `T`. See the type's docs
     /// for the checks and the `# Errors`.
     pub fn new(obj: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let mut buffer =
-            ExclusiveBuffer::take(obj).map_err(|err| error::take_error(err, obj, Self::TARGET))?;
+        let Taken { mut buffer, format } = take::take::<ExclusiveBuffer<'py>>(obj)
+            .map_err(|err| error::take_error(err, obj, Self::TARGET))?;
         let (len, stride) = elements::<T>(
             obj,
             Self::TARGET,
-            buffer.format().to_bytes(),
+            &format,
             buffer.shape(),
             buffer.strides(),
             buffer.itemsize(),
@@ -292,12 +292,12 @@ impl<'py, F: PixelLayout> PyColumn<'py, F> {
     /// Takes `obj`'s buffer as a column of `F`. See the type's docs for the
     /// checks and the `# Errors`.
     pub fn new(obj: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let buffer =
-            SharedBuffer::take(obj).map_err(|err| error::take_error(err, obj, Self::TARGET))?;
+        let Taken { buffer, format } = take::take::<SharedBuffer<'py>>(obj)
+            .map_err(|err| error::take_error(err, obj, Self::TARGET))?;
         let (len, stride) = elements::<F>(
             obj,
             Self::TARGET,
-            buffer.format().to_bytes(),
+            &format,
             buffer.shape(),
             buffer.strides(),
             buffer.itemsize(),
@@ -367,12 +367,12 @@ impl<'py, F: PixelLayout> PyColumnMut<'py, F> {
     /// Takes `obj`'s buffer as a mutable column of `F`. See the type's
     /// docs for the checks and the `# Errors`.
     pub fn new(obj: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let mut buffer =
-            ExclusiveBuffer::take(obj).map_err(|err| error::take_error(err, obj, Self::TARGET))?;
+        let Taken { mut buffer, format } = take::take::<ExclusiveBuffer<'py>>(obj)
+            .map_err(|err| error::take_error(err, obj, Self::TARGET))?;
         let (len, stride) = elements::<F>(
             obj,
             Self::TARGET,
-            buffer.format().to_bytes(),
+            &format,
             buffer.shape(),
             buffer.strides(),
             buffer.itemsize(),

@@ -284,6 +284,16 @@ impl LayoutBuffer {
             core::ptr::null_mut()
         };
         debug_assert!(this.len >= 1 || count == 0);
+        let mut filled = ffi::Py_buffer::new();
+        filled.buf = this.base.0.cast();
+        filled.obj = slf.clone().into_any().into_ptr();
+        filled.len = count * this.itemsize;
+        filled.itemsize = this.itemsize;
+        filled.readonly = 0;
+        filled.ndim = ndim;
+        filled.format = format;
+        filled.shape = shape;
+        filled.strides = strides;
         // SAFETY: precondition 1: `view` is valid for one `Py_buffer` (null
         // was refused above). The values: X1: `base` stays valid for the
         // exported bytes while `self` lives, and `obj` keeps `self` alive
@@ -292,21 +302,7 @@ impl LayoutBuffer {
         // (`count * itemsize` was checked in `export`); X3: `format`,
         // `shape`, `strides` point into `self`, unchanged while it lives.
         // `readonly = 0`: Rust holds no reference to the bytes (X1).
-        unsafe {
-            view.write(ffi::Py_buffer {
-                buf: this.base.0.cast(),
-                obj: slf.clone().into_any().into_ptr(),
-                len: count * this.itemsize,
-                itemsize: this.itemsize,
-                readonly: 0,
-                ndim,
-                format,
-                shape,
-                strides,
-                suboffsets: core::ptr::null_mut(),
-                internal: core::ptr::null_mut(),
-            });
-        }
+        unsafe { view.write(filled) };
         Ok(())
     }
 

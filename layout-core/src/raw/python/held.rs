@@ -2,10 +2,12 @@
 
 use super::registry::{self, Conflict, Registration};
 use super::span::{element_span, Span, SpanError};
+use alloc::boxed::Box;
 use core::ffi::CStr;
 use core::marker::PhantomData;
+use core::mem::MaybeUninit;
 use core::sync::atomic::{AtomicBool, Ordering};
-use pyo3::buffer::PyUntypedBuffer;
+use pyo3::ffi;
 use pyo3::prelude::*;
 
 /// Why a buffer could not be held.
@@ -20,13 +22,14 @@ pub(crate) enum TakeError {
     Indirect,
     /// Shape and strides describe no span that fits the address space.
     Span(SpanError),
-    /// A non-empty buffer with a null data pointer, or a span that would
-    /// wrap around the address space: the exporter broke the protocol.
+    /// A non-empty buffer with a null data pointer, shape or strides, or a
+    /// span that would wrap around the address space: the exporter broke
+    /// the protocol.
     BadPointer,
     /// The span overlaps one lent to another view (see `registry`).
     Conflict(Conflict),
-    /// Free-threaded Python with the GIL disabled: precondition G1 of
-    /// SAFETY.md §Python cannot hold.
+    /// Free-threaded Python with the GIL disabled: G1 of SAFETY.md §8
+    /// cannot hold.
     GilDisabled,
 }
 
@@ -59,9 +62,95 @@ fn gil_enabled(py: Python<'_>) -> PyResult<bool> {
     Ok(enabled)
 }
 
-/// A buffer obtained with `PyObject_GetBuffer` (through PyO3's
-/// `PyUntypedBuffer`, flags `PyBUF_FULL_RO`) and the byte span of its
-/// elements.
+/// A `Py_buffer` filled by `PyObject_GetBuffer`, released on drop.
+///
+/// Invariants, cited as B1–B3:
+///
+/// 1. `view` was filled by a successful `PyObject_GetBuffer` and is
+///    released exactly once, by `Drop`; it is boxed, so its address stays
+///    put (exporters may point fields into the struct itself).
+/// 2. `ndim >= 0`; when `ndim > 0`, `shape` and `strides` are non-null and
+///    point to `ndim` values each (we request `PyBUF_STRIDES`, and `get`
+///    checks the pointers), valid until release.
+/// 3. `format` is null or a NUL-terminated string valid until release.
+/// 4. Dropped only while attached to the interpreter: `RawBuffer` is
+///    `!Send` (its raw pointers) and lives inside views tied to `'py`.
+struct RawBuffer {
+    view: Box<ffi::Py_buffer>,
+}
+
+impl RawBuffer {
+    fn get(obj: &Bound<'_, PyAny>, with_format: bool) -> PyResult<Self> {
+        let flags = if with_format {
+            ffi::PyBUF_RECORDS_RO
+        } else {
+            ffi::PyBUF_STRIDES
+        };
+        let mut view = Box::new(MaybeUninit::<ffi::Py_buffer>::uninit());
+        // SAFETY: `obj` is a live object (borrowed `Bound`, so attached to
+        // the interpreter); `view` is valid for writing one `Py_buffer`.
+        let status = unsafe { ffi::PyObject_GetBuffer(obj.as_ptr(), view.as_mut_ptr(), flags) };
+        if status != 0 {
+            return Err(PyErr::fetch(obj.py()));
+        }
+        // SAFETY: a successful `PyObject_GetBuffer` filled every field.
+        let view = unsafe { view.assume_init() };
+        // Released on every path from here (B1).
+        let buffer = RawBuffer { view };
+        let v = &*buffer.view;
+        if v.ndim < 0 || (v.ndim > 0 && (v.shape.is_null() || v.strides.is_null())) {
+            return Err(pyo3::exceptions::PyBufferError::new_err(
+                "the exporter gave no shape or strides for a strided request",
+            ));
+        }
+        Ok(buffer)
+    }
+
+    fn ndim(&self) -> usize {
+        // B2: ndim >= 0.
+        usize::try_from(self.view.ndim).unwrap_or(0)
+    }
+
+    fn shape(&self) -> &[usize] {
+        if self.ndim() == 0 {
+            return &[];
+        }
+        // SAFETY: B2: `shape` points to `ndim` `Py_ssize_t` values, valid
+        // while `self` is; `usize` has the layout of `Py_ssize_t`
+        // (`isize`), and a negative length would read as a huge one, which
+        // `element_span` refuses.
+        unsafe { core::slice::from_raw_parts(self.view.shape.cast::<usize>(), self.ndim()) }
+    }
+
+    fn strides(&self) -> &[isize] {
+        if self.ndim() == 0 {
+            return &[];
+        }
+        // SAFETY: B2: `strides` points to `ndim` `Py_ssize_t` (= `isize`)
+        // values, valid while `self` is.
+        unsafe { core::slice::from_raw_parts(self.view.strides, self.ndim()) }
+    }
+
+    fn format(&self) -> Option<&CStr> {
+        if self.view.format.is_null() {
+            return None;
+        }
+        // SAFETY: B3: a non-null `format` is a NUL-terminated string valid
+        // while `self` is.
+        Some(unsafe { CStr::from_ptr(self.view.format) })
+    }
+}
+
+impl Drop for RawBuffer {
+    fn drop(&mut self) {
+        // SAFETY: B1: filled by a successful `PyObject_GetBuffer`, released
+        // only here; B4: attached to the interpreter.
+        unsafe { ffi::PyBuffer_Release(&mut *self.view) };
+    }
+}
+
+/// A buffer obtained with `PyObject_GetBuffer` (flags `PyBUF_STRIDES`, with
+/// `PyBUF_FORMAT` when asked) and the byte span of its elements.
 ///
 /// Invariants, cited as H1–H5 by the `// SAFETY:` comments:
 ///
@@ -77,13 +166,13 @@ fn gil_enabled(py: Python<'_>) -> PyResult<bool> {
 /// 4. The GIL is enabled (checked by `take`) and held for `'py`: the
 ///    `PhantomData<Python<'py>>` makes this type `!Send` (and not PyO3's
 ///    `Ungil`), so it cannot leave the thread or cross `Python::detach`.
-/// 5. (Outside fact E1 of SAFETY.md §Python, the buffer protocol's
-///    contract) while the buffer is held, the exporter keeps the span
-///    allocated, initialized and, when `readonly == 0`, writable, inside
-///    one allocation; (G1) while the GIL is held, no other code writes it
+/// 5. (Outside fact E1 of SAFETY.md §8, the buffer protocol's contract)
+///    while the buffer is held, the exporter keeps the span allocated,
+///    initialized and, when `readonly == 0`, writable, inside one
+///    allocation; (G1) while the GIL is held, no other code writes it
 ///    except through views of this module.
 struct Held<'py> {
-    buffer: PyUntypedBuffer,
+    buffer: RawBuffer,
     _registration: Option<Registration>,
     low: *mut u8,
     span: Span,
@@ -91,20 +180,25 @@ struct Held<'py> {
 }
 
 impl<'py> Held<'py> {
-    fn take(obj: &Bound<'py, PyAny>, exclusive: bool) -> Result<Self, TakeError> {
+    fn take(
+        obj: &Bound<'py, PyAny>,
+        exclusive: bool,
+        with_format: bool,
+    ) -> Result<Self, TakeError> {
         if !gil_enabled(obj.py())? {
             return Err(TakeError::GilDisabled);
         }
-        let buffer = PyUntypedBuffer::get(obj)?;
-        if buffer.suboffsets().is_some() {
+        let buffer = RawBuffer::get(obj, with_format)?;
+        if !buffer.view.suboffsets.is_null() {
             return Err(TakeError::Indirect);
         }
-        if exclusive && buffer.readonly() {
+        if exclusive && buffer.view.readonly != 0 {
             return Err(TakeError::ReadOnly);
         }
-        let span = element_span(buffer.shape(), buffer.strides(), buffer.item_size())
-            .map_err(TakeError::Span)?;
-        let buf = buffer.buf_ptr().cast::<u8>();
+        let itemsize = usize::try_from(buffer.view.itemsize).map_err(|_| TakeError::BadPointer)?;
+        let span =
+            element_span(buffer.shape(), buffer.strides(), itemsize).map_err(TakeError::Span)?;
+        let buf = buffer.view.buf.cast::<u8>();
         let (low, registration) = if span.len == 0 {
             (buf, None)
         } else {
@@ -143,12 +237,14 @@ impl<'py> Held<'py> {
 /// A buffer held for a read-only view: [`Held`] with a shared registration.
 pub(crate) struct SharedBuffer<'py> {
     held: Held<'py>,
+    with_format: bool,
 }
 
 /// A buffer held for a mutable view: [`Held`] with an exclusive
 /// registration of a writable buffer.
 pub(crate) struct ExclusiveBuffer<'py> {
     held: Held<'py>,
+    with_format: bool,
 }
 
 /// What both kinds of held buffer tell about their geometry.
@@ -165,11 +261,16 @@ macro_rules! geometry {
             }
             /// Bytes per element.
             pub(crate) fn itemsize(&self) -> usize {
-                self.held.buffer.item_size()
+                // Checked non-negative in `take`.
+                self.held.buffer.view.itemsize.unsigned_abs()
             }
-            /// The PEP 3118 format (`"B"` when the exporter gave none).
-            pub(crate) fn format(&self) -> &CStr {
-                self.held.buffer.format()
+            /// The PEP 3118 format, when it was asked for (`"B"` when the
+            /// exporter gave none, as PEP 3118 says).
+            pub(crate) fn format(&self) -> Option<&CStr> {
+                if !self.with_format {
+                    return None;
+                }
+                Some(self.held.buffer.format().unwrap_or(c"B"))
             }
             /// Offset of element 0 in [`Self::bytes`].
             pub(crate) fn start(&self) -> usize {
@@ -187,10 +288,12 @@ geometry!(SharedBuffer);
 geometry!(ExclusiveBuffer);
 
 impl<'py> SharedBuffer<'py> {
-    /// Holds `obj`'s buffer for reading.
-    pub(crate) fn take(obj: &Bound<'py, PyAny>) -> Result<Self, TakeError> {
+    /// Holds `obj`'s buffer for reading; asks for its format when
+    /// `with_format`.
+    pub(crate) fn take(obj: &Bound<'py, PyAny>, with_format: bool) -> Result<Self, TakeError> {
         Ok(SharedBuffer {
-            held: Held::take(obj, false)?,
+            held: Held::take(obj, false, with_format)?,
+            with_format,
         })
     }
 }
@@ -198,9 +301,10 @@ impl<'py> SharedBuffer<'py> {
 impl<'py> ExclusiveBuffer<'py> {
     /// Holds `obj`'s buffer for writing: refused when read-only or when
     /// any byte of its span is lent to another view.
-    pub(crate) fn take(obj: &Bound<'py, PyAny>) -> Result<Self, TakeError> {
+    pub(crate) fn take(obj: &Bound<'py, PyAny>, with_format: bool) -> Result<Self, TakeError> {
         Ok(ExclusiveBuffer {
-            held: Held::take(obj, true)?,
+            held: Held::take(obj, true, with_format)?,
+            with_format,
         })
     }
 
