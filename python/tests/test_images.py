@@ -148,3 +148,13 @@ def test_image_refusals():
     repeated_rows = np.lib.stride_tricks.as_strided(np.zeros(64, np.uint8), (4, 4, 4), (0, 4, 1))
     with pytest.raises(ValueError, match=r"mutable view would alias"):
         t.fill_bgra(repeated_rows, 1, 2, 3, 4)
+
+
+def test_a_cast_memoryview_is_an_image():
+    data = bytearray(range(256)) * 3  # 768 bytes: 8 x 24 pixels of 4 bytes
+    image = memoryview(data).cast("B", (8, 24, 4))
+    w, h, pixel_stride, row_stride, bgra = t.bgra_at(image, 5, 2)
+    assert (w, h, pixel_stride, row_stride) == (24, 8, 4, 96)
+    assert bgra == tuple(data[2 * 96 + 5 * 4: 2 * 96 + 5 * 4 + 4])
+    t.fill_bgra(image, 1, 2, 3, 4)
+    assert data[:8] == bytearray([1, 2, 3, 4, 1, 2, 3, 4])

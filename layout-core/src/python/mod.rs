@@ -46,7 +46,7 @@
 //! | `(h, w)` array of pixel records; `(h, w, C)` array of scalars (an OpenCV image) | `PyImage<P>` / `PyImageMut<P>` |
 //! | pygame `Surface` (masks checked against `P`'s channel names) | `PyImage<P>` / `PyImageMut<P>`, `(x, y)` as the surface's, padded pitch fine |
 //! | Pillow `Image` in one block (mode checked against `P`: `RGB` is `Rgbx8`) | `PyImage<P>`, read-only, through `__arrow_c_array__` ([`PyImage::from_pillow`]) |
-//! | `bytearray`, `memoryview`, `bytes` (read-only) | any of the above whose element is `u8`-based |
+//! | `bytearray`, `memoryview`, `bytes` (read-only), `array.array` | records or columns of their element (`u8`, `f64`, ...); `memoryview(b).cast('B', (h, w, 4))` as an image |
 //!
 //! # Errors
 //!

@@ -21,6 +21,7 @@ impl Dim {
 }
 
 /// Whether a view with these axes has no elements.
+#[inline(always)]
 pub(crate) fn is_empty(dims: &[Dim]) -> bool {
     dims.iter().any(|dim| dim.len == 0)
 }
@@ -162,12 +163,20 @@ fn axes_overlap(elem_size: usize, a: Dim, b: Dim) -> bool {
 /// Whether every element address `address + Σ i_k·stride_k` is a multiple
 /// of `align` (a power of two). A view without elements is trivially
 /// aligned; strides of axes with at most one element are never used.
-pub(crate) fn is_aligned(address: usize, align: usize, dims: &[Dim]) -> bool {
-    is_empty(dims)
-        || (address.is_multiple_of(align)
-            && dims
-                .iter()
-                .all(|dim| dim.len <= 1 || dim.stride.unsigned_abs().is_multiple_of(align)))
+/// Inlined, so `align == 1` (bytes, packed records) costs nothing.
+#[inline(always)]
+pub(crate) fn is_aligned<const N: usize>(address: usize, align: usize, dims: &[Dim; N]) -> bool {
+    if align == 1 || is_empty(dims) {
+        return true;
+    }
+    let mask = align - 1;
+    let mut bits = address;
+    for dim in dims {
+        if dim.len > 1 {
+            bits |= dim.stride.unsigned_abs();
+        }
+    }
+    bits & mask == 0
 }
 
 /// The byte offset of element `index` from element `(0, .., 0)`. Wrapping

@@ -9,16 +9,14 @@ impl<'a, T: PixelLayout> RawView<'a, T, 1, Shared> {
     #[inline(always)]
     pub(crate) fn values(self) -> Values<'a, T> {
         Values {
-            back: self.len(0),
-            front: 0,
-            view: self,
+            cursor: Cursor::new(self),
         }
     }
 
     /// The elements by reference; `None` when not aligned.
     pub(crate) fn refs(self) -> Option<Refs<'a, T>> {
         self.is_aligned().then(|| Refs {
-            values: self.values(),
+            cursor: Cursor::new(self),
         })
     }
 }
@@ -28,34 +26,93 @@ impl<'a, T: PixelLayout> RawView<'a, T, 1, Exclusive> {
     /// aligned.
     pub(crate) fn into_refs_mut(self) -> Option<RefsMut<'a, T>> {
         self.is_aligned().then(|| RefsMut {
-            back: self.len(0),
-            front: 0,
-            view: self,
+            cursor: Cursor::new(self),
         })
     }
 }
 
-impl<'a, T: PixelLayout, A: Access> RawView<'a, T, 2, A> {
-    /// Every row, each handed out once, first to last.
-    pub(crate) fn into_rows(self) -> Rows<'a, T, A> {
-        Rows { rest: self }
+/// The elements of a rank-1 view not visited yet, from either end.
+///
+/// Invariant: the `remaining` addresses `view.base() + offset + k·stride`
+/// (`k < remaining`) are elements of `view` (C2), and each element of
+/// `view` is visited (handed to the caller of `front`/`back`) at most once.
+/// Built only by `new` (all elements), changed only by `front`/`back`.
+struct Cursor<'a, T, A> {
+    view: RawView<'a, T, 1, A>,
+    offset: isize,
+    remaining: usize,
+}
+
+impl<'a, T: PixelLayout, A: Access> Cursor<'a, T, A> {
+    #[inline(always)]
+    fn new(view: RawView<'a, T, 1, A>) -> Self {
+        Cursor {
+            remaining: view.len(0),
+            offset: 0,
+            view,
+        }
+    }
+
+    /// The first remaining element's address, now visited.
+    #[inline(always)]
+    fn front(&mut self) -> Option<*mut u8> {
+        if self.remaining == 0 {
+            return None;
+        }
+        let at = self.view.base().wrapping_offset(self.offset);
+        self.remaining -= 1;
+        // The next element's offset; after the last one it is never used.
+        self.offset = self.offset.wrapping_add(self.view.stride(0));
+        Some(at)
+    }
+
+    /// The last remaining element's address, now visited.
+    #[inline(always)]
+    fn back(&mut self) -> Option<*mut u8> {
+        if self.remaining == 0 {
+            return None;
+        }
+        self.remaining -= 1;
+        let last = (self.remaining as isize).wrapping_mul(self.view.stride(0));
+        Some(
+            self.view
+                .base()
+                .wrapping_offset(self.offset.wrapping_add(last)),
+        )
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
+
+impl<T> Clone for Cursor<'_, T, Shared> {
+    fn clone(&self) -> Self {
+        // Visiting an element of a shared view twice is fine: it is read.
+        Cursor { ..*self }
     }
 }
 
 /// Iterator over the elements of a rank-1 view, by value.
-///
-/// Invariant: `front <= back <= view.len(0)`; the elements `front..back`
-/// have not been yielded.
 pub(crate) struct Values<'a, T> {
-    view: RawView<'a, T, 1, Shared>,
-    front: usize,
-    back: usize,
+    cursor: Cursor<'a, T, Shared>,
 }
 
 impl<T> Clone for Values<'_, T> {
     fn clone(&self) -> Self {
-        Values { ..*self }
+        Values {
+            cursor: self.cursor.clone(),
+        }
     }
+}
+
+/// Reads the element at `at`, which a `Cursor` of a shared view returned.
+#[inline(always)]
+fn read_at<T: PixelLayout>(at: *mut u8) -> T {
+    // SAFETY: `at` is an element of the cursor's view (`Cursor` invariant):
+    // in bounds and initialized (V1), not written for 'a (V2); any bytes
+    // are a valid `T` (PixelLayout); `read_unaligned` needs no alignment.
+    unsafe { at.cast::<T>().read_unaligned() }
 }
 
 impl<T: PixelLayout> Iterator for Values<'_, T> {
@@ -63,31 +120,19 @@ impl<T: PixelLayout> Iterator for Values<'_, T> {
 
     #[inline(always)]
     fn next(&mut self) -> Option<T> {
-        if self.front == self.back {
-            return None;
-        }
-        // SAFETY: front < back <= len (type invariant).
-        let value = unsafe { self.view.read_unchecked([self.front]) };
-        self.front += 1;
-        Some(value)
+        self.cursor.front().map(read_at)
     }
 
     #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let left = self.back - self.front;
-        (left, Some(left))
+        self.cursor.size_hint()
     }
 }
 
 impl<T: PixelLayout> DoubleEndedIterator for Values<'_, T> {
     #[inline(always)]
     fn next_back(&mut self) -> Option<T> {
-        if self.front == self.back {
-            return None;
-        }
-        self.back -= 1;
-        // SAFETY: front <= back < len (type invariant, before the step).
-        Some(unsafe { self.view.read_unchecked([self.back]) })
+        self.cursor.back().map(read_at)
     }
 }
 
@@ -96,34 +141,31 @@ impl<T: PixelLayout> core::iter::FusedIterator for Values<'_, T> {}
 
 /// Iterator over the elements of an aligned rank-1 view, by reference.
 ///
-/// Invariant: as for [`Values`], and the view is aligned.
+/// Invariant: the cursor's view is aligned (`refs` checks it).
 pub(crate) struct Refs<'a, T> {
-    values: Values<'a, T>,
+    cursor: Cursor<'a, T, Shared>,
 }
 
 impl<T> Clone for Refs<'_, T> {
     fn clone(&self) -> Self {
         Refs {
-            values: self.values.clone(),
+            cursor: self.cursor.clone(),
         }
     }
 }
 
 impl<'a, T: PixelLayout> Refs<'a, T> {
-    /// Element `index` by reference for `'a`.
+    /// The element at `at` by reference, for `'a`.
     ///
     /// # Safety
     ///
-    /// 1. `index < self.values.view.len(0)`.
+    /// 1. `at` was returned by `self.cursor`.
     #[inline(always)]
-    unsafe fn get(&self, index: usize) -> &'a T {
-        let view = self.values.view;
-        let at = view
-            .base()
-            .wrapping_offset((index as isize).wrapping_mul(view.stride(0)));
-        // SAFETY: an element (precondition 1, C1), in bounds and
-        // initialized (V1), not written for 'a (V2), aligned (type
-        // invariant); a valid `T` without cells (PixelLayout).
+    unsafe fn get(at: *mut u8) -> &'a T {
+        // SAFETY: an element of the view (precondition 1, `Cursor`
+        // invariant): in bounds and initialized (V1), not written for 'a
+        // (V2), aligned (type invariant); a valid `T` without cells
+        // (PixelLayout).
         unsafe { &*at.cast::<T>() }
     }
 }
@@ -133,31 +175,23 @@ impl<'a, T: PixelLayout> Iterator for Refs<'a, T> {
 
     #[inline(always)]
     fn next(&mut self) -> Option<&'a T> {
-        let values = &mut self.values;
-        if values.front == values.back {
-            return None;
-        }
-        values.front += 1;
-        // SAFETY: front - 1 < back <= len (`Values` invariant).
-        Some(unsafe { self.get(self.values.front - 1) })
+        let at = self.cursor.front()?;
+        // SAFETY: `at` came from the cursor.
+        Some(unsafe { Self::get(at) })
     }
 
     #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
-        self.values.size_hint()
+        self.cursor.size_hint()
     }
 }
 
 impl<'a, T: PixelLayout> DoubleEndedIterator for Refs<'a, T> {
     #[inline(always)]
     fn next_back(&mut self) -> Option<&'a T> {
-        let values = &mut self.values;
-        if values.front == values.back {
-            return None;
-        }
-        values.back -= 1;
-        // SAFETY: front <= back < len (`Values` invariant, before the step).
-        Some(unsafe { self.get(self.values.back) })
+        let at = self.cursor.back()?;
+        // SAFETY: `at` came from the cursor.
+        Some(unsafe { Self::get(at) })
     }
 }
 
@@ -167,34 +201,24 @@ impl<T: PixelLayout> core::iter::FusedIterator for Refs<'_, T> {}
 /// Iterator over the elements of an aligned exclusive rank-1 view, by
 /// mutable reference.
 ///
-/// Invariant: `front <= back <= view.len(0)`, the view is aligned, and
-/// the elements `front..back` have not been handed out; the others have
-/// been, each once.
+/// Invariant: the cursor's view is aligned (`into_refs_mut` checks it).
 pub(crate) struct RefsMut<'a, T> {
-    view: RawView<'a, T, 1, Exclusive>,
-    front: usize,
-    back: usize,
+    cursor: Cursor<'a, T, Exclusive>,
 }
 
 impl<'a, T: PixelLayout> RefsMut<'a, T> {
-    /// Hands out element `index` for `'a`.
+    /// The element at `at` by mutable reference, for `'a`.
     ///
     /// # Safety
     ///
-    /// 1. `index < self.view.len(0)`;
-    /// 2. element `index` has not been handed out before and never will be
-    ///    again.
+    /// 1. `at` was returned by `self.cursor` (which visits each element
+    ///    once and is not `Clone`).
     #[inline(always)]
-    unsafe fn take(&mut self, index: usize) -> &'a mut T {
-        let at = self
-            .view
-            .base()
-            .wrapping_offset((index as isize).wrapping_mul(self.view.stride(0)));
-        // SAFETY: an element (precondition 1, C1), in bounds and
-        // initialized (V1), reached only through this view for 'a (V2),
-        // sharing no byte with other elements (V3), aligned (type
-        // invariant); handed out once (precondition 2), so the `&mut`s never
-        // alias.
+    unsafe fn take(at: *mut u8) -> &'a mut T {
+        // SAFETY: an element of the view (precondition 1, `Cursor`
+        // invariant), in bounds and initialized (V1), reached only through
+        // this view for 'a (V2), sharing no byte with other elements (V3),
+        // aligned (type invariant); visited once, so the `&mut`s never alias.
         unsafe { &mut *at.cast::<T>() }
     }
 }
@@ -204,81 +228,76 @@ impl<'a, T: PixelLayout> Iterator for RefsMut<'a, T> {
 
     #[inline(always)]
     fn next(&mut self) -> Option<&'a mut T> {
-        if self.front == self.back {
-            return None;
-        }
-        self.front += 1;
-        // SAFETY: front - 1 < back <= len, and `front` only grows, `back`
-        // only shrinks past it: never handed out again (type invariant).
-        Some(unsafe { self.take(self.front - 1) })
+        let at = self.cursor.front()?;
+        // SAFETY: `at` came from the cursor.
+        Some(unsafe { Self::take(at) })
     }
 
     #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let left = self.back - self.front;
-        (left, Some(left))
+        self.cursor.size_hint()
     }
 }
 
 impl<'a, T: PixelLayout> DoubleEndedIterator for RefsMut<'a, T> {
     #[inline(always)]
     fn next_back(&mut self) -> Option<&'a mut T> {
-        if self.front == self.back {
-            return None;
-        }
-        self.back -= 1;
-        // SAFETY: as in `next`, from the back.
-        Some(unsafe { self.take(self.back) })
+        let at = self.cursor.back()?;
+        // SAFETY: `at` came from the cursor.
+        Some(unsafe { Self::take(at) })
     }
 }
 
 impl<T: PixelLayout> ExactSizeIterator for RefsMut<'_, T> {}
 impl<T: PixelLayout> core::iter::FusedIterator for RefsMut<'_, T> {}
 
-/// The rows of a rank-2 view, each handed out once: split off the first
-/// row, so no row ever shares a pixel with another (safe code only).
-pub(crate) struct Rows<'a, T, A> {
-    rest: RawView<'a, T, 2, A>,
+impl<'a, T: PixelLayout, A: Access> RawView<'a, T, 2, A> {
+    /// Every row, each handed out once, first to last.
+    pub(crate) fn into_rows(self) -> Rows<'a, T, A> {
+        Rows {
+            view: self,
+            next: 0,
+        }
+    }
 }
 
-impl<T: PixelLayout> Clone for Rows<'_, T, Shared> {
+/// The rows of a rank-2 view, each handed out once, first to last.
+///
+/// Invariant: rows `next..` of `view` have not been handed out.
+pub(crate) struct Rows<'a, T, A> {
+    view: RawView<'a, T, 2, A>,
+    next: usize,
+}
+
+impl<T> Clone for Rows<'_, T, Shared> {
     fn clone(&self) -> Self {
-        Rows { rest: self.rest }
+        Rows { ..*self }
     }
 }
 
 impl<'a, T: PixelLayout, A: Access> Iterator for Rows<'a, T, A> {
     type Item = RawView<'a, T, 1, A>;
 
+    #[inline]
     fn next(&mut self) -> Option<RawView<'a, T, 1, A>> {
-        if self.rest.len(1) == 0 {
-            return None;
-        }
-        // Take the rest by value through a 0-row placeholder of itself.
-        let rest = self.rest.reborrow_empty();
-        let (first, rest) = core::mem::replace(&mut self.rest, rest).split(1, 1);
-        self.rest = rest;
-        first.row(0)
+        let y = self.next;
+        let [x_axis, _] = self.view.dims();
+        let start = self.view.row_start(y)?;
+        self.next += 1;
+        // SAFETY: the pixels `(x, y)`, `x < width`, are elements of the view
+        // (C2: V1, and V2 for 'a); row `y` is handed out once (type
+        // invariant, now advanced past it) and rows of an exclusive view
+        // share no byte (V3), while the iterator itself never reads, so an
+        // exclusive row is reached only through the view returned. Shared
+        // rows keep the span (V4) of a shared view; exclusive ones do not
+        // own theirs.
+        Some(unsafe { RawView::new(start, [x_axis], self.view.whole_span() && !A::EXCLUSIVE) })
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let left = self.rest.len(1);
+        let left = self.view.len(1).saturating_sub(self.next);
         (left, Some(left))
     }
 }
 
 impl<T: PixelLayout, A: Access> ExactSizeIterator for Rows<'_, T, A> {}
-
-impl<'a, T: PixelLayout, const N: usize, A: Access> RawView<'a, T, N, A> {
-    /// A view with no elements (axis `N - 1` of length 0) at the same
-    /// base, for the same lifetime: a placeholder while `self` is moved.
-    fn reborrow_empty(&self) -> Self {
-        let mut dims = self.dims();
-        if let Some(last) = dims.last_mut() {
-            last.len = 0;
-        }
-        // SAFETY: a view without elements promises nothing about its base
-        // and reaches no memory.
-        unsafe { Self::new(self.base(), dims, false) }
-    }
-}

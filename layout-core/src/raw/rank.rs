@@ -88,30 +88,31 @@ impl<'a, T: PixelLayout> RawView<'a, T, 1, Exclusive> {
 
 /// Rank 2: images and planes; axis 0 is x (pixels in a row), axis 1 is y.
 impl<'a, T: PixelLayout, A: Access> RawView<'a, T, 2, A> {
-    /// Row `y` as a rank-1 view, or `None` past the last row.
-    #[inline]
-    pub(crate) fn row(self, y: usize) -> Option<RawView<'a, T, 1, A>> {
+    /// The address of row `y`'s first pixel, or `None` past the last row.
+    /// A row of a 0-wide image starts at the base: with no elements the row
+    /// stride was never checked.
+    #[inline(always)]
+    pub(crate) fn row_start(&self, y: usize) -> Option<*mut u8> {
         let [x_axis, y_axis] = self.dims();
         if y >= y_axis.len {
             return None;
         }
-        // A row of a 0-wide image starts at the base: with no elements the
-        // row stride was never checked.
         let offset = if x_axis.len == 0 {
             0
         } else {
             (y as isize).wrapping_mul(y_axis.stride)
         };
+        Some(self.base().wrapping_offset(offset))
+    }
+
+    /// Row `y` as a rank-1 view, or `None` past the last row.
+    #[inline]
+    pub(crate) fn row(self, y: usize) -> Option<RawView<'a, T, 1, A>> {
+        let start = self.row_start(y)?;
         // SAFETY: the pixels `(x, y)` for `x < width` are elements of
         // `self` (C2); `self` is consumed (or a shared copy), so the row's
         // span, inside the old one, keeps (V4).
-        Some(unsafe {
-            RawView::new(
-                self.base().wrapping_offset(offset),
-                [x_axis],
-                self.whole_span(),
-            )
-        })
+        Some(unsafe { RawView::new(start, [self.dims()[0]], self.whole_span()) })
     }
 
     /// The `W x H` pixels whose top-left one is `(x, y)`, row by row, by

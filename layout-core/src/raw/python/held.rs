@@ -64,7 +64,7 @@ fn gil_enabled(py: Python<'_>) -> PyResult<bool> {
 
 /// A `Py_buffer` filled by `PyObject_GetBuffer`, released on drop.
 ///
-/// Invariants, cited as B1–B3:
+/// Invariants, cited as B1–B4:
 ///
 /// 1. `view` was filled by a successful `PyObject_GetBuffer` and is
 ///    released exactly once, by `Drop`; it is boxed, so its address stays
@@ -117,8 +117,9 @@ impl RawBuffer {
         }
         // SAFETY: B2: `shape` points to `ndim` `Py_ssize_t` values, valid
         // while `self` is; `usize` has the layout of `Py_ssize_t`
-        // (`isize`), and a negative length would read as a huge one, which
-        // `element_span` refuses.
+        // (`isize`). A negative length (an exporter's bug) reads as a huge
+        // one: still sound, as every element a view reaches is checked
+        // against the span.
         unsafe { core::slice::from_raw_parts(self.view.shape.cast::<usize>(), self.ndim()) }
     }
 
