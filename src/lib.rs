@@ -59,6 +59,7 @@
 //! | NumPy's dtype families | [`Bool`], [`Bytes`], [`Ucs4`], [`Datetime64`], [`Timedelta64`]; `half::f16`, `num_complex::Complex` with features |
 //! | `.npy` files and raw files, read or mapped (`std`) | `NpyFile`, `Npy`, `npy::write`, `MappedFile`; `.npz` archives: `npz::Npz` (feature `npz`) |
 //! | Interop (features) | `ext::{bytemuck, image, ndarray, rayon}`, `InteropError`, `par_convert`, `ParChunks` |
+//! | Stock pixel types | [`pixels`]: `Rgb8`, `Rgba8`, `Bgr8`, `Bgra8`, `Rgbx8`, `Bgrx8`, `Gray8`, `Gray16`, `GrayAlpha8`, `Rgb16`, `Rgba16`, `Rgb32F`, `Rgba32F` |
 //!
 //! # Feature flags
 //!
@@ -79,9 +80,52 @@
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// docs.rs (and `RUSTDOCFLAGS="--cfg docsrs" cargo +nightly doc --all-features`):
+// label every item that needs a feature with that feature.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub use typed_layout_core::*;
 pub use typed_layout_derive::PixelLayout;
+
+pub mod pixels;
+
+// The feature-gated items of the runtime, named again under their feature:
+// the glob above re-exports them too, but documentation inlined across
+// crates loses the runtime's `#[cfg]`, and these lines put it back (the
+// labels on the front page of the docs).
+#[cfg(any(feature = "image", feature = "ndarray"))]
+pub use typed_layout_core::InteropError;
+#[cfg(feature = "alloc")]
+pub use typed_layout_core::{
+    dtype, Dtype, DtypeError, DtypeField, DtypeKind, HasDtype, ImageBuf, MismatchKind, RecordBuf,
+};
+#[cfg(feature = "std")]
+pub use typed_layout_core::{npy, MappedFile, Npy, NpyError, NpyFile, NpyHeader};
+#[cfg(feature = "rayon")]
+pub use typed_layout_core::{par_convert, par_convert_with, Chunks, ParChunks, Splittable};
+
+/// The optional interop crates, re-exported at the versions this crate
+/// was built against, so a program can name their types without a second,
+/// possibly mismatched, dependency line. Each is present with its feature.
+///
+/// ```
+/// # #[cfg(feature = "ndarray")]
+/// use typed_layout::ext::ndarray::ArrayView2;
+/// ```
+pub mod ext {
+    #[cfg(feature = "bytemuck")]
+    pub use typed_layout_core::ext::bytemuck;
+    #[cfg(feature = "fast_image_resize")]
+    pub use typed_layout_core::ext::fast_image_resize;
+    #[cfg(feature = "image")]
+    pub use typed_layout_core::ext::image;
+    #[cfg(feature = "ndarray")]
+    pub use typed_layout_core::ext::ndarray;
+    #[cfg(feature = "rayon")]
+    pub use typed_layout_core::ext::rayon;
+    #[cfg(feature = "rgb")]
+    pub use typed_layout_core::ext::rgb;
+}
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
