@@ -93,6 +93,8 @@ pub mod pixels;
 // the glob above re-exports them too, but documentation inlined across
 // crates loses the runtime's `#[cfg]`, and these lines put it back (the
 // labels on the front page of the docs).
+#[cfg(feature = "npz")]
+pub use typed_layout_core::npz;
 #[cfg(any(feature = "image", feature = "ndarray"))]
 pub use typed_layout_core::InteropError;
 #[cfg(feature = "alloc")]
@@ -100,7 +102,9 @@ pub use typed_layout_core::{
     dtype, Dtype, DtypeError, DtypeField, DtypeKind, HasDtype, ImageBuf, MismatchKind, RecordBuf,
 };
 #[cfg(feature = "std")]
-pub use typed_layout_core::{npy, MappedFile, Npy, NpyError, NpyFile, NpyHeader};
+pub use typed_layout_core::{
+    npy, FileError, MappedFile, Npy, NpyError, NpyFile, NpyHeader, READ_ALIGN,
+};
 #[cfg(feature = "rayon")]
 pub use typed_layout_core::{par_convert, par_convert_with, Chunks, ParChunks, Splittable};
 
@@ -117,10 +121,14 @@ pub mod ext {
     pub use typed_layout_core::ext::bytemuck;
     #[cfg(feature = "fast_image_resize")]
     pub use typed_layout_core::ext::fast_image_resize;
+    #[cfg(feature = "half")]
+    pub use typed_layout_core::ext::half;
     #[cfg(feature = "image")]
     pub use typed_layout_core::ext::image;
     #[cfg(feature = "ndarray")]
     pub use typed_layout_core::ext::ndarray;
+    #[cfg(feature = "num-complex")]
+    pub use typed_layout_core::ext::num_complex;
     #[cfg(feature = "rayon")]
     pub use typed_layout_core::ext::rayon;
     #[cfg(feature = "rgb")]
