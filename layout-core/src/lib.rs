@@ -19,6 +19,8 @@
 #![no_std]
 #![deny(unsafe_code)]
 #![deny(missing_docs)]
+// docs.rs: label every item that needs a feature with that feature.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(feature = "alloc")]
 extern crate alloc;
@@ -39,6 +41,9 @@ mod image;
 mod image_buf;
 #[cfg(any(feature = "ndarray", feature = "image"))]
 mod interop;
+// Channels and conversion for the `rgb` crate's pixel types (their field
+// tables are in raw/rgb.rs). Beside `interop` rather than in it: it has no
+// use for `InteropError`.
 mod layout;
 #[cfg(feature = "std")]
 mod mapped;
@@ -48,12 +53,22 @@ mod par;
 mod raw;
 #[cfg(feature = "alloc")]
 mod record_buf;
+#[cfg(feature = "rgb")]
+#[path = "interop/with_rgb.rs"]
+mod with_rgb;
+// ImageView as a fast_image_resize source (the row cast is in raw/fir.rs).
+#[cfg(feature = "fast_image_resize")]
+#[path = "interop/with_fir.rs"]
+mod with_fir;
 // NumPy interop (dtype model, descr / PEP 3118, .npy files).
 #[cfg(feature = "alloc")]
 pub mod dtype;
 #[cfg(feature = "std")]
 pub mod npy;
 pub mod numpy_types;
+// NumPy .npz archives.
+#[cfg(feature = "npz")]
+pub mod npz;
 // Python buffers through PyO3.
 #[cfg(feature = "pyo3")]
 pub mod python;
@@ -104,6 +119,8 @@ pub mod ext {
     pub use arrow_schema;
     #[cfg(feature = "bytemuck")]
     pub use bytemuck;
+    #[cfg(feature = "fast_image_resize")]
+    pub use fast_image_resize;
     #[cfg(feature = "half")]
     pub use half;
     #[cfg(feature = "image")]
@@ -118,6 +135,8 @@ pub mod ext {
     pub use pyo3;
     #[cfg(feature = "rayon")]
     pub use rayon;
+    #[cfg(feature = "rgb")]
+    pub use rgb;
 }
 
 /// Items used by code that `#[derive(PixelLayout)]` generates. Not a public API.

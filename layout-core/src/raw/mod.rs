@@ -24,6 +24,8 @@ use crate::layout::PixelLayout;
 #[cfg(feature = "alloc")]
 mod alloc;
 mod bounds;
+#[cfg(feature = "fast_image_resize")]
+mod fir;
 mod impls;
 mod iter;
 #[cfg(feature = "std")]
@@ -35,6 +37,8 @@ mod ndarray;
 #[cfg(feature = "pyo3")]
 pub(crate) mod python;
 mod rank;
+#[cfg(feature = "rgb")]
+mod rgb;
 #[cfg(all(feature = "std", target_arch = "x86_64"))]
 mod simd;
 mod value;
@@ -43,6 +47,8 @@ mod view;
 #[cfg(feature = "alloc")]
 pub(crate) use alloc::AlignedBytes;
 pub(crate) use bounds::{resolve, Dim};
+#[cfg(feature = "fast_image_resize")]
+pub(crate) use fir::FirRows;
 pub(crate) use iter::{Refs, RefsMut, Rows, Values};
 #[cfg(feature = "ndarray")]
 pub(crate) use ndarray::NdPlan;
