@@ -112,7 +112,10 @@ impl<P> Clone for ImageView<'_, P> {
 impl<P> Copy for ImageView<'_, P> {}
 
 impl<'a, P: PixelLayout> ImageView<'a, P> {
-    #[cfg_attr(not(any(feature = "ndarray", feature = "image")), allow(dead_code))]
+    #[cfg_attr(
+        not(any(feature = "ndarray", feature = "image", feature = "fast_image_resize")),
+        allow(dead_code)
+    )]
     pub(crate) fn raw(&self) -> RawView<'a, P, 2, Shared> {
         self.raw
     }
