@@ -478,6 +478,10 @@ fn view_errors_are_typed_with_numbers() {
     let err = npy.records::<Aligned>().unwrap_err();
     assert!(matches!(err, NpyError::Dtype { .. }), "{err:?}");
     assert!(err.to_string().contains("Aligned"), "{err}");
+    // The cause is in the message once, also as a chain printer shows it.
+    let printed = chain(&err);
+    assert_eq!(printed, err.to_string());
+    assert_eq!(printed.matches("dtypes differ").count(), 1, "{printed}");
 
     // Columns: unknown name, wrong type.
     let err = npy.column::<f64>("wage").unwrap_err();

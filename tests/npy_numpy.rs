@@ -530,7 +530,7 @@ fn plain_dtypes() -> Result<(), NpyError> {
 }
 
 #[test]
-fn fortran_order_is_refused_with_the_bytes_still_available() -> Result<(), NpyError> {
+fn fortran_order_views_as_an_image_and_refuses_records() -> Result<(), NpyError> {
     if numpy().is_none() {
         return Ok(());
     }
@@ -542,7 +542,12 @@ fn fortran_order_is_refused_with_the_bytes_still_available() -> Result<(), NpyEr
         "{err}"
     );
     assert!(err.to_string().contains("Fortran (column-major) order"));
-    // The raw bytes are there, column by column.
+    // The advice in the message works: an image with x-major strides.
+    assert!(err.to_string().contains("image::<T>()"));
+    let image = file.image::<f64>()?;
+    assert_eq!((image.width(), image.height()), (4, 3));
+    assert_eq!(image.get(1, 2), Some(9.0)); // NumPy's a[2, 1] of arange(12).reshape(3, 4)
+                                            // The raw bytes are there, column by column.
     let first_column: Vec<f64> = file.data()[..24]
         .chunks_exact(8)
         .map(|b| f64::from_le_bytes(b.try_into().expect("8 bytes")))

@@ -66,6 +66,9 @@ pub mod dtype;
 #[cfg(feature = "std")]
 pub mod npy;
 pub mod numpy_types;
+// NumPy .npz archives.
+#[cfg(feature = "npz")]
+pub mod npz;
 // Python buffers through PyO3.
 #[cfg(feature = "pyo3")]
 pub mod python;

@@ -288,6 +288,12 @@ pub(crate) fn from_value(
              fields; NumPy's reader (numpy.lib.format.descr_to_dtype) refuses the dict form",
         ))),
         Value::Dict(_) => dict_form(value, depth),
+        // NumPy's reader makes a sub-array dtype of it but then cannot read
+        // the data ("could only read 6 elements"): refused at the top.
+        Value::Tuple(_) if context == Context::Header && depth == 0 => Err(malformed(String::from(
+            "a .npy header's 'descr' cannot be a (base, shape) sub-array (NumPy's reader fails \
+             on the data); write the sub-array's shape into 'shape'",
+        ))),
         Value::Tuple(items) => match items.as_slice() {
             [base, shape] => {
                 Dtype::sub_array(from_value(base, depth + 1, context)?, &shape_of(shape)?)

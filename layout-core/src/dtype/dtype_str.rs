@@ -86,6 +86,11 @@ fn simple(text: &str, at: usize) -> Result<Dtype, DtypeError> {
     };
     let after = rest.get(letter.len_utf8()..).unwrap_or("");
     if after.is_empty() {
+        // NumPy refuses the deprecated `a` with a byte order (`<a`), though
+        // it reads `a` and `<a5`.
+        if letter == 'a' && order.is_some() {
+            return Err(error(text, start, "no byte order before `a` (write `S`)"));
+        }
         let Some((kind, size)) = code(letter) else {
             return Err(error(
                 text,

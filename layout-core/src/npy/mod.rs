@@ -688,8 +688,6 @@ fn parse_shape(value: &literal::Value, itemsize: usize) -> Result<(Vec<usize>, u
                 })
             }
             literal::Value::Int(n) => usize::try_from(*n).map_err(|_| overflow())?,
-            // Python's bool is an int, and NumPy's check is isinstance(x, int).
-            literal::Value::Bool(b) => usize::from(*b),
             literal::Value::BigInt(text) if text.starts_with('-') => {
                 return Err(NpyError::BadShape {
                     problem: std::format!("axis {axis} has length {text}"),

@@ -120,3 +120,58 @@ impl MappedFile {
         Ok(MappedFile::from_mapping(map))
     }
 }
+
+#[cfg(feature = "npz")]
+impl crate::npz::NpzFile {
+    /// Memory-maps the `.npz` archive at `path` read-only: O(1) in the
+    /// archive's size; stored members are then viewed in the mapping when
+    /// their data is aligned for the type asked for.
+    ///
+    /// For a safe alternative that copies, see
+    /// [`NpzFile::read`](crate::npz::NpzFile::read).
+    ///
+    /// # Safety
+    ///
+    /// The file must not be modified or truncated, by this or any other
+    /// process, while the returned `NpzFile` (or anything borrowed from it)
+    /// lives: memmap2's contract (see SAFETY.md, §5).
+    ///
+    /// # Errors
+    ///
+    /// [`NpzError::Io`](crate::npz::NpzError::Io) naming the path and the
+    /// operation (`open`, `memory-map`).
+    ///
+    /// ```
+    /// #![deny(unsafe_code)]
+    /// use typed_layout::npz::{Compression, NpzFile, NpzWriter};
+    /// let path = std::env::temp_dir().join(format!("doc-npzmap-{}.npz", std::process::id()));
+    /// let mut writer = NpzWriter::new(std::fs::File::create(&path)?, Compression::Stored);
+    /// writer.add("a", &typed_layout::Records::from_slice(&[1u8, 2]))?;
+    /// writer.finish()?;
+    /// #[allow(unsafe_code)]
+    /// // SAFETY: this program just wrote the file and nothing else opens it.
+    /// let file = unsafe { NpzFile::map(&path)? };
+    /// let npz = file.npz()?;
+    /// let a = npz.get("a")?;
+    /// assert!(a.is_in_place());
+    /// assert_eq!(a.records::<u8>()?.to_vec(), [1, 2]);
+    /// # drop(a); drop(npz); drop(file);
+    /// # std::fs::remove_file(&path)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub unsafe fn map(path: impl AsRef<Path>) -> Result<crate::npz::NpzFile, crate::npz::NpzError> {
+        let path = path.as_ref();
+        let io = |action| {
+            move |source| crate::npz::NpzError::Io {
+                action,
+                path: Some(path.to_path_buf()),
+                source,
+            }
+        };
+        let file = File::open(path).map_err(io("open"))?;
+        // SAFETY: as in `NpyFile::map`: the caller's promise is this
+        // function's `# Safety` condition, which is `map_read_only`'s.
+        let map = unsafe { map_read_only(&file) }.map_err(io("memory-map"))?;
+        Ok(crate::npz::NpzFile::from_mapping(map))
+    }
+}
