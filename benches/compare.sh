@@ -10,6 +10,7 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check numpy opencv-python-headless pillow
 
-# The rayon feature adds the parallel groups beside their sequential forms.
-cargo bench --bench workloads --features rayon -- "$@"
+# The rayon feature adds the parallel groups beside their sequential forms,
+# fast_image_resize its resize beside our downscale.
+cargo bench -p typed-layout-benches --bench workloads --features rayon,fast_image_resize -- "$@"
 "$venv/bin/python" benches/python/compare.py --criterion target/criterion

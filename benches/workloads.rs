@@ -424,6 +424,12 @@ fn downscale(c: &mut Criterion) {
             black_box(&plain);
         })
     });
+    fast_image_resize_benches(
+        &mut group,
+        bytes.as_bytes(),
+        (width, height, pitch),
+        &mut target,
+    );
     group.bench_function("per_channel_strided_views", |b| {
         let surface =
             ImageView::<Bgra8>::from_bytes(bytes.as_bytes(), width, height, pitch).expect("fits");
@@ -449,6 +455,64 @@ fn downscale(c: &mut Criterion) {
         })
     });
     group.finish();
+}
+
+/// The Rust resizer users reach for, fed the padded surface in place (its
+/// rows lent as slices), writing into our buffer's packed rows; and the same
+/// after packing the rows into a buffer first.
+#[cfg(feature = "fast_image_resize")]
+fn fast_image_resize_benches(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    bytes: &[u8],
+    (width, height, pitch): (usize, usize, usize),
+    target: &mut ImageBuf<Bgra8>,
+) {
+    use typed_layout::ext::fast_image_resize::images::{Image, ImageRef};
+    use typed_layout::ext::fast_image_resize::{
+        FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer,
+    };
+    let options = ResizeOptions::new()
+        .resize_alg(ResizeAlg::Convolution(FilterType::Box))
+        .use_alpha(false);
+    let mut resizer = Resizer::new();
+    let (w, h) = ((width / 2) as u32, (height / 2) as u32);
+    group.bench_function("fast_image_resize_view", |b| {
+        let surface = ImageView::<Bgra8>::from_bytes(bytes, width, height, pitch).expect("fits");
+        b.iter(|| {
+            let mut out = Image::from_slice_u8(w, h, target.as_bytes_mut(), PixelType::U8x4)
+                .expect("packed rows");
+            resizer
+                .resize(black_box(&surface), &mut out, &options)
+                .expect("same pixel type")
+        })
+    });
+    group.bench_function("fast_image_resize_packed_copy", |b| {
+        let mut packed = vec![0u8; width * height * 4];
+        b.iter(|| {
+            for (to, from) in packed
+                .chunks_exact_mut(width * 4)
+                .zip(black_box(bytes).chunks_exact(pitch))
+            {
+                to.copy_from_slice(&from[..width * 4]);
+            }
+            let source =
+                ImageRef::new(width as u32, height as u32, &packed, PixelType::U8x4).expect("size");
+            let mut out = Image::from_slice_u8(w, h, target.as_bytes_mut(), PixelType::U8x4)
+                .expect("packed rows");
+            resizer
+                .resize(&source, &mut out, &options)
+                .expect("same pixel type")
+        })
+    });
+}
+
+#[cfg(not(feature = "fast_image_resize"))]
+fn fast_image_resize_benches(
+    _: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    _: &[u8],
+    _: (usize, usize, usize),
+    _: &mut ImageBuf<Bgra8>,
+) {
 }
 
 fn box_blur(c: &mut Criterion) {

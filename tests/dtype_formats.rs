@@ -224,7 +224,8 @@ fn derived_types_print_what_numpy_prints() {
         );
         assert_eq!(
             PersonAligned::dtype().pep3118().unwrap(),
-            "T{(32)B:name:i:age:(4)B:_pad:d:salary:}"
+            // The `_pad` field is a gap, as NumPy writes an align=True dtype.
+            "T{(32)B:name:i:age:xxxxd:salary:}"
         );
         assert_eq!(
             Labeled::dtype().pep3118().unwrap(),
@@ -344,8 +345,8 @@ fn check_names_the_first_difference_and_both_sides() {
         (
             "[('name', '|S32'), ('age', '<i2'), ('', '|V2'), ('salary', '<f8')]",
             "age",
-            MismatchKind::Itemsize,
-            "(4 bytes)",
+            MismatchKind::Size,
+            "found ('age', '<i2') at offset 32; the Rust type for it is i16",
         ),
         (
             "[('name', '|S32'), ('age', '>i4'), ('salary', '<f8')]",
@@ -395,7 +396,7 @@ fn check_names_the_first_difference_and_both_sides() {
     assert!(matches!(
         f64::dtype().check(&Person::dtype()),
         Err(DtypeError::Mismatch {
-            kind: MismatchKind::Itemsize,
+            kind: MismatchKind::Kind,
             ..
         })
     ));
@@ -484,11 +485,26 @@ fn parse_errors_are_typed_with_positions() {
     ));
     assert!(matches!(
         Dtype::from_pep3118("99999999999999999999999s"),
-        Err(DtypeError::Overflow { .. })
+        Err(DtypeError::TooLarge { what: "a PEP 3118 count", ref value, limit: typed_layout::dtype::MAX_ITEMSIZE })
+            if value == "99999999999999999999999"
     ));
+    // An empty name is a name (NumPy keeps it), but only once.
+    assert_eq!(
+        Dtype::record(vec![DtypeField::new("", 0, u8::dtype())], 1)
+            .expect("an empty name")
+            .fields()[0]
+            .name(),
+        ""
+    );
     assert!(matches!(
-        Dtype::record(vec![DtypeField::new("", 0, u8::dtype())], 1),
-        Err(DtypeError::EmptyName { offset: 0 })
+        Dtype::record(
+            vec![
+                DtypeField::new("", 0, u8::dtype()),
+                DtypeField::new("", 1, u8::dtype())
+            ],
+            2
+        ),
+        Err(DtypeError::DuplicateField { .. })
     ));
 }
 
@@ -606,4 +622,144 @@ fn many_pep3118_items_are_named_like_numpy() {
         Dtype::from_pep3118("T{B:a:B:a:}"),
         Err(DtypeError::DuplicateField { name }) if name == "a"
     ));
+}
+
+/// Hints only where they help: a scalar of another size is a type to
+/// change, not a repr to check; the Rust type offered is the found side's.
+#[test]
+fn hints_apply_only_where_they_help() {
+    let scalar = f64::dtype().check(&f32::dtype()).unwrap_err().to_string();
+    assert!(!scalar.contains("repr"), "{scalar}");
+    assert!(scalar.contains("the Rust type for it is f32"), "{scalar}");
+
+    #[derive(Clone, Copy, PixelLayout)]
+    #[repr(C)]
+    struct Wide {
+        a: u8,
+        _pad: [u8; 7],
+        b: f64,
+    }
+    let packed = Dtype::from_descr("[('a', '|u1'), ('b', '<f8')]").unwrap();
+    let record = Wide::dtype().check(&packed).unwrap_err().to_string();
+    assert!(record.contains("offsets differ"), "{record}");
+    assert!(record.contains("repr(C)"), "{record}");
+
+    for (found, offered) in [
+        ("<f2", "f16 (feature `half`)"),
+        ("<c16", "Complex<f64> (feature `num-complex`)"),
+        ("|S8", "Bytes<8>"),
+        ("<U3", "Ucs4<3>"),
+        ("|b1", "Bool"),
+        ("<M8[s]", "Datetime64<Seconds>"),
+    ] {
+        let found = Dtype::parse(found).unwrap();
+        #[cfg(target_endian = "little")]
+        {
+            let err = <[u16; 7]>::dtype().check(&found).unwrap_err().to_string();
+            assert!(
+                err.contains(&format!("the Rust type for it is {offered}")),
+                "{err}"
+            );
+        }
+        let _ = (found, offered);
+    }
+}
+
+/// Times agree on kind and unit; their count reads as `i64` either way.
+#[test]
+fn time_units_are_checked() {
+    use typed_layout::numpy_types::{Nanoseconds, Seconds};
+    use typed_layout::{Datetime64, Timedelta64};
+    let ns = Dtype::parse("<M8[ns]").unwrap();
+    #[cfg(target_endian = "little")]
+    {
+        assert!(Datetime64::<Nanoseconds>::dtype().matches(&ns));
+        assert!(i64::dtype().matches(&ns));
+        let err = Datetime64::<Seconds>::dtype().check(&ns).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                DtypeError::Mismatch {
+                    kind: MismatchKind::Unit,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(Timedelta64::<Nanoseconds>::dtype().check(&ns).is_err());
+        assert_eq!(Dtype::parse("M8[1ns]").unwrap(), ns);
+    }
+    for refused in ["<M8[xx]", "<M8[ns", "<M8[]", "<m8[-1s]", "<M4"] {
+        assert!(Dtype::parse(refused).is_err(), "{refused}");
+    }
+}
+
+/// NumPy's dtype strings, as `np.dtype` reads them (NumPy 2.4 on x86-64
+/// Linux printed the typestrs on the right).
+#[test]
+fn numpy_dtype_strings() {
+    #[cfg(all(target_endian = "little", target_arch = "x86_64", target_os = "linux"))]
+    for (text, typestr) in [
+        ("d", "<f8"),
+        ("float64", "<f8"),
+        (">i", ">i4"),
+        ("l", "<i8"),
+        ("g", "<f16"),
+        ("F", "<c8"),
+        ("c", "|S1"),
+        ("?", "|b1"),
+        ("b", "|i1"),
+        ("e", "<f2"),
+        ("|d", "<f8"),
+        ("|U3", "<U3"),
+        (">b1", "|b1"),
+        ("a5", "|S5"),
+        ("bool", "|b1"),
+        ("int", "<i8"),
+        ("complex", "<c16"),
+        ("str", "<U0"),
+        ("datetime64[ns]", "<M8[ns]"),
+        ("<datetime64[ns]", "<M8[ns]"),
+        ("timedelta64", "<m8"),
+        ("M8[25s]", "<M8[25s]"),
+        ("3i", "|V12"),
+        ("(2,3)f8", "|V48"),
+        ("i4, f8", "|V12"),
+    ] {
+        let dtype = Dtype::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(dtype.typestr(), typestr, "{text}");
+    }
+    for refused in [
+        "<float64", "float_", "string", "i0", "f3", "F8", "I4", "Int32", "i4[ns]", "<i16", "<u16",
+        "|O", "object", "x",
+    ] {
+        assert!(Dtype::from_typestr(refused).is_err(), "{refused}");
+    }
+    let record = Dtype::parse("i4, f8").unwrap();
+    assert_eq!(
+        record.fields().iter().map(|f| f.name()).collect::<Vec<_>>(),
+        ["f0", "f1"]
+    );
+    // A sub-array of a sub-array stays nested, as NumPy keeps it.
+    let nested = Dtype::parse("[('c', ('<f8', (5,)), (2,))]").unwrap();
+    assert_eq!(nested.descr(), "[('c', ('<f8', (5,)), (2,))]");
+    assert_eq!(nested.pep3118().unwrap(), "T{(2)(5)d:c:}");
+    assert_eq!(Dtype::parse("T{(2)(5)d:c:}").unwrap(), nested);
+    let flat = Dtype::parse("[('c', '<f8', (2, 5))]").unwrap();
+    assert_ne!(nested, flat);
+    assert!(flat.matches(&nested)); // the same bytes
+                                    // PEP 3118 text that starts with a parenthesis.
+    assert_eq!(Dtype::parse("(2)3i").unwrap().itemsize(), 24);
+    assert_eq!(Dtype::parse("(3)T{ix}").unwrap().itemsize(), 24);
+    // An empty name that is not padding is a field; titles are kept.
+    let empty = Dtype::parse("[('a', '<i4'), ('', '<i4'), ('b', '<i4')]").unwrap();
+    assert_eq!(empty.fields().len(), 3);
+    assert_eq!(empty.fields()[1].name(), "");
+    assert_eq!(
+        Dtype::parse("T{i:a:i::i:b:}").unwrap().fields()[1].name(),
+        ""
+    );
+    let titled = Dtype::parse("[(('Temperature in K', 'temp'), '<f8')]").unwrap();
+    assert_eq!(titled.fields()[0].title(), Some("Temperature in K"));
+    assert_eq!(titled.descr(), "[(('Temperature in K', 'temp'), '<f8')]");
 }

@@ -368,34 +368,58 @@ fn header_cases() -> Vec<Case> {
             text: &["`a` appears twice"],
         },
         Case {
-            name: "overlapping fields in the dict form",
+            // NumPy's reader (descr_to_dtype) refuses the dict form; the
+            // dict form's own rules are tested in tests/dtype_formats.rs.
+            name: "a dict-form descr",
             bytes: v1(
                 &dict(
-                    "{'names': ['a', 'b'], 'formats': ['<f8', '<i4'], 'offsets': [0, 4], 'itemsize': 8}",
+                    "{'names': ['a', 'b'], 'formats': ['<f8', '<i4'], 'offsets': [0, 8], 'itemsize': 12}",
                     "False",
                     "(1,)",
                 ),
-                8,
+                12,
             ),
             expect: |e| {
-                matches!(e, NpyError::Descr { source } if matches!(**source, DtypeError::OverlappingFields { first_end: 8, second_offset: 4, .. }))
+                matches!(e, NpyError::Descr { source } if matches!(**source, DtypeError::Malformed { .. }))
             },
-            text: &["ends at byte 8", "starts at byte 4"],
+            text: &["refuses the dict form"],
         },
         Case {
-            name: "field past the itemsize in the dict form",
+            name: "a dict-form descr nested in a list",
             bytes: v1(
                 &dict(
-                    "{'names': ['a'], 'formats': ['<f8'], 'offsets': [4], 'itemsize': 8}",
+                    "[('p', {'names': ['x'], 'formats': ['<f8']})]",
                     "False",
                     "(1,)",
                 ),
                 8,
             ),
             expect: |e| {
-                matches!(e, NpyError::Descr { source } if matches!(**source, DtypeError::FieldOutOfRecord { offset: 4, size: 8, itemsize: 8, .. }))
+                matches!(e, NpyError::Descr { source } if matches!(**source, DtypeError::Malformed { .. }))
             },
-            text: &["offset 4", "byte 12", "8 bytes"],
+            text: &["refuses the dict form"],
+        },
+        Case {
+            name: "a 16-byte integer, which NumPy does not have",
+            bytes: v1(&dict("'<i16'", "False", "(1,)"), 16),
+            expect: |e| {
+                matches!(e, NpyError::Descr { source } if matches!(**source, DtypeError::InvalidSize { kind: 'i', size: 16 }))
+            },
+            text: &["does not come in 16 bytes"],
+        },
+        Case {
+            name: "a datetime unit NumPy does not know",
+            bytes: v1(&dict("'<M8[xx]'", "False", "(1,)"), 8),
+            expect: |e| {
+                matches!(e, NpyError::Descr { source } if matches!(**source, DtypeError::Unsupported { .. }))
+            },
+            text: &["<M8[xx]", "datetime unit"],
+        },
+        Case {
+            name: "more than 64 axes",
+            bytes: v1(&dict("'|u1'", "False", &format!("({})", "1, ".repeat(65))), 1),
+            expect: |e| matches!(e, NpyError::BadShape { .. }),
+            text: &["65 axes", "at most 64"],
         },
         Case {
             name: "descr nested too deep",
@@ -454,6 +478,10 @@ fn view_errors_are_typed_with_numbers() {
     let err = npy.records::<Aligned>().unwrap_err();
     assert!(matches!(err, NpyError::Dtype { .. }), "{err:?}");
     assert!(err.to_string().contains("Aligned"), "{err}");
+    // The cause is in the message once, also as a chain printer shows it.
+    let printed = chain(&err);
+    assert_eq!(printed, err.to_string());
+    assert_eq!(printed.matches("dtypes differ").count(), 1, "{printed}");
 
     // Columns: unknown name, wrong type.
     let err = npy.column::<f64>("wage").unwrap_err();
@@ -503,13 +531,13 @@ fn view_errors_are_typed_with_numbers() {
         .records::<f64>()
         .unwrap_err();
     assert!(
-        matches!(&err, NpyError::FortranOrder { shape } if shape == &[2, 3]),
+        matches!(&err, NpyError::FortranOrder { shape, .. } if shape == &[2, 3]),
         "{err:?}"
     );
     // ... but (1, 3) or (3,) in Fortran order is the same bytes as C order.
     let mut fortran_row = npy::header_bytes(&f64::dtype(), &[1, 3], true).expect("header");
     fortran_row.resize(fortran_row.len() + 24, 0);
-    let aligned = RecordBuf::<u8>::from_slice(&fortran_row); // 64-byte aligned
+    let aligned = RecordBuf::<u8>::from_slice(&fortran_row).expect("a small copy"); // 64-byte aligned
     let row = Npy::from_bytes(aligned.as_bytes()).expect("valid");
     assert_eq!(row.records::<f64>().expect("view").len(), 3);
 
@@ -591,17 +619,40 @@ fn write_errors_are_typed_with_numbers() {
     assert!(err.to_string().contains("disk full"));
 
     let missing = std::env::temp_dir().join("typed-layout-no-such-dir/none.npy");
-    let err = NpyFile::open(missing).unwrap_err();
+    let err = NpyFile::read(&missing).unwrap_err();
     assert!(
         matches!(
             err,
             NpyError::Io {
-                action: "open the file",
+                action: "open",
+                path: Some(ref path),
                 ..
-            }
+            } if *path == missing
         ),
         "{err:?}"
     );
+    // The message names the operation and the path, then the system's text.
+    let message = err.to_string();
+    assert!(
+        message.starts_with(&format!("could not open {}: ", missing.display())),
+        "{message}"
+    );
+    // The cause is in the message, so it is not also a `source()`: a chain
+    // printer (anyhow's `{:#}`) shows it once.
+    assert!(std::error::Error::source(&err).is_none());
+    assert_eq!(chain(&err), message);
+}
+
+/// What anyhow's `{:#}` prints: the error, then each `source()`.
+fn chain(error: &dyn std::error::Error) -> String {
+    let mut out = error.to_string();
+    let mut next = error.source();
+    while let Some(cause) = next {
+        out.push_str(": ");
+        out.push_str(&cause.to_string());
+        next = cause.source();
+    }
+    out
 }
 
 /// Every prefix of valid files, and every single-byte change of their

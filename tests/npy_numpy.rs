@@ -162,7 +162,7 @@ fn person_packed() -> Result<(), NpyError> {
     if numpy().is_none() {
         return Ok(());
     }
-    let file = NpyFile::open(numpy_file("person_packed"))?;
+    let file = NpyFile::read(numpy_file("person_packed"))?;
     assert_eq!((file.header().version(), file.shape()), ((1, 0), &[N][..]));
     assert_eq!(file.header().data_offset() % 64, 0);
     let people = file.records::<Person>()?;
@@ -188,7 +188,7 @@ fn person_aligned() -> Result<(), NpyError> {
     if numpy().is_none() {
         return Ok(());
     }
-    let file = NpyFile::open(numpy_file("person_aligned"))?;
+    let file = NpyFile::read(numpy_file("person_aligned"))?;
     assert_eq!(file.dtype().itemsize(), 48);
     let people = file.records::<PersonAligned>()?;
     for (i, person) in people.iter().enumerate() {
@@ -224,7 +224,7 @@ fn person_big_endian() -> Result<(), NpyError> {
     if numpy().is_none() {
         return Ok(());
     }
-    let file = NpyFile::open(numpy_file("person_big"))?;
+    let file = NpyFile::read(numpy_file("person_big"))?;
     let people = file.records::<PersonBig>()?;
     for (i, person) in people.iter().enumerate() {
         assert_eq!((person.age.get(), person.salary.get()), (age(i), salary(i)));
@@ -256,7 +256,7 @@ fn person_2d_and_empty() -> Result<(), NpyError> {
     if numpy().is_none() {
         return Ok(());
     }
-    let file = NpyFile::open(numpy_file("person_2d"))?;
+    let file = NpyFile::read(numpy_file("person_2d"))?;
     assert_eq!(file.shape(), &[3, 4]);
     let people = file.records::<Person>()?; // the flattened C-order axis
     assert_eq!(people.len(), 12);
@@ -265,7 +265,7 @@ fn person_2d_and_empty() -> Result<(), NpyError> {
     let fresh: Vec<Person> = (0..12).map(Person::nth).collect();
     numpy_checks("person_2d", &fresh, &Person::dtype(), &[3, 4]);
 
-    let empty = NpyFile::open(numpy_file("person_empty"))?;
+    let empty = NpyFile::read(numpy_file("person_empty"))?;
     assert_eq!((empty.shape(), empty.data().len()), (&[0][..], 0));
     let none = empty.records::<Person>()?;
     assert!(none.is_empty());
@@ -303,7 +303,7 @@ fn sub_array_fields() -> Result<(), NpyError> {
     if numpy().is_none() {
         return Ok(());
     }
-    let file = NpyFile::open(numpy_file("subarray"))?;
+    let file = NpyFile::read(numpy_file("subarray"))?;
     let records = file.records::<Sub>()?;
     for (i, record) in records.iter().enumerate() {
         assert_eq!(*record, sub(i), "record {i}");
@@ -350,7 +350,7 @@ fn nested_records() -> Result<(), NpyError> {
     if numpy().is_none() {
         return Ok(());
     }
-    let file = NpyFile::open(numpy_file("nested"))?;
+    let file = NpyFile::read(numpy_file("nested"))?;
     let records = file.records::<Nested>()?;
     for (i, record) in records.iter().enumerate() {
         let (p, id) = (record.p, record.id);
@@ -372,7 +372,7 @@ fn nested_records() -> Result<(), NpyError> {
         .collect();
     numpy_checks("nested", &fresh, &Nested::dtype(), &[N]);
 
-    let file = NpyFile::open(numpy_file("nested_aligned"))?;
+    let file = NpyFile::read(numpy_file("nested_aligned"))?;
     let records = file.records::<NestedAligned>()?;
     for (i, record) in records.iter().enumerate() {
         assert_eq!(
@@ -405,7 +405,7 @@ fn bgra_image() -> Result<(), NpyError> {
     if numpy().is_none() {
         return Ok(());
     }
-    let file = NpyFile::open(numpy_file("bgra"))?;
+    let file = NpyFile::read(numpy_file("bgra"))?;
     assert_eq!(
         (file.shape(), file.dtype().typestr().as_str()),
         (&[H, W, 4][..], "|u1")
@@ -448,7 +448,7 @@ fn version_2_long_header() -> Result<(), NpyError> {
     if numpy().is_none() {
         return Ok(());
     }
-    let file = NpyFile::open(numpy_file("long_header"))?;
+    let file = NpyFile::read(numpy_file("long_header"))?;
     assert_eq!(file.header().version(), (2, 0));
     assert!(file.header().data_offset() > 65535);
     assert_eq!(file.header().data_offset() % 64, 0);
@@ -480,7 +480,7 @@ fn version_3_non_latin1_names() -> Result<(), NpyError> {
     if numpy().is_none() {
         return Ok(());
     }
-    let file = NpyFile::open(numpy_file("unicode_names"))?;
+    let file = NpyFile::read(numpy_file("unicode_names"))?;
     assert_eq!(file.header().version(), (3, 0));
     let records = file.records::<Unicode>()?;
     for (i, record) in records.iter().enumerate() {
@@ -504,7 +504,7 @@ fn plain_dtypes() -> Result<(), NpyError> {
     if numpy().is_none() {
         return Ok(());
     }
-    let file = NpyFile::open(numpy_file("plain_f8"))?;
+    let file = NpyFile::read(numpy_file("plain_f8"))?;
     let values = file.records::<f64>()?;
     assert_eq!(
         values.to_vec(),
@@ -514,14 +514,14 @@ fn plain_dtypes() -> Result<(), NpyError> {
     let fresh: Vec<f64> = (0..11).map(|i| i as f64 * 0.5).collect();
     numpy_checks("plain_f8", &fresh, &f64::dtype(), &[11]);
 
-    let file = NpyFile::open(numpy_file("plain_empty_2d"))?;
+    let file = NpyFile::read(numpy_file("plain_empty_2d"))?;
     assert_eq!(file.shape(), &[0, 3]);
     assert!(file.records::<f64>()?.is_empty());
     assert!(file.records::<[f64; 3]>()?.is_empty());
     assert_rewrites_identically("plain_empty_2d", &file, &file.records::<f64>()?);
     numpy_checks::<[f64; 3]>("plain_empty_2d", &[], &f64::dtype(), &[0, 3]);
 
-    let file = NpyFile::open(numpy_file("scalar_f8"))?;
+    let file = NpyFile::read(numpy_file("scalar_f8"))?;
     assert_eq!((file.shape(), file.len()), (&[][..], 1));
     assert_eq!(file.records::<f64>()?.to_vec(), [42.5]);
     assert_rewrites_identically("scalar_f8", &file, &file.records::<f64>()?);
@@ -530,19 +530,24 @@ fn plain_dtypes() -> Result<(), NpyError> {
 }
 
 #[test]
-fn fortran_order_is_refused_with_the_bytes_still_available() -> Result<(), NpyError> {
+fn fortran_order_views_as_an_image_and_refuses_records() -> Result<(), NpyError> {
     if numpy().is_none() {
         return Ok(());
     }
-    let file = NpyFile::open(numpy_file("fortran_f8"))?;
+    let file = NpyFile::read(numpy_file("fortran_f8"))?;
     assert!(file.header().fortran_order());
     let err = file.records::<f64>().unwrap_err();
     assert!(
-        matches!(err, NpyError::FortranOrder { ref shape } if shape == &[3, 4]),
+        matches!(err, NpyError::FortranOrder { ref shape, .. } if shape == &[3, 4]),
         "{err}"
     );
     assert!(err.to_string().contains("Fortran (column-major) order"));
-    // The raw bytes are there, column by column.
+    // The advice in the message works: an image with x-major strides.
+    assert!(err.to_string().contains("image::<T>()"));
+    let image = file.image::<f64>()?;
+    assert_eq!((image.width(), image.height()), (4, 3));
+    assert_eq!(image.get(1, 2), Some(9.0)); // NumPy's a[2, 1] of arange(12).reshape(3, 4)
+                                            // The raw bytes are there, column by column.
     let first_column: Vec<f64> = file.data()[..24]
         .chunks_exact(8)
         .map(|b| f64::from_le_bytes(b.try_into().expect("8 bytes")))
@@ -562,7 +567,7 @@ fn datetimes_read_as_i64() -> Result<(), NpyError> {
     if numpy().is_none() {
         return Ok(());
     }
-    let file = NpyFile::open(numpy_file("datetime"))?;
+    let file = NpyFile::read(numpy_file("datetime"))?;
     assert_eq!(file.dtype().time_unit(), Some("ns"));
     let times = file.records::<i64>()?;
     assert_eq!(
@@ -602,7 +607,7 @@ fn bool_complex_unicode_fields() -> Result<(), NpyError> {
     if numpy().is_none() {
         return Ok(());
     }
-    let file = NpyFile::open(numpy_file("mixed_kinds"))?;
+    let file = NpyFile::read(numpy_file("mixed_kinds"))?;
     let records = file.records::<Mixed>()?;
     for (i, record) in records.iter().enumerate() {
         assert_eq!(*record, mixed(i), "record {i}");
@@ -615,16 +620,18 @@ fn bool_complex_unicode_fields() -> Result<(), NpyError> {
 }
 
 #[test]
-fn read_from_a_stream_matches_the_mapping() -> Result<(), NpyError> {
+fn read_from_a_stream_matches_reading_the_file() -> Result<(), NpyError> {
     if numpy().is_none() {
         return Ok(());
     }
     let path = numpy_file("person_aligned");
-    let mapped = NpyFile::open(&path)?;
+    let read = NpyFile::read(&path)?;
     let bytes = std::fs::read(&path).expect("read the file");
+    assert_eq!(read.bytes(), &bytes[..]);
     let copied = NpyFile::read_from(&bytes[..])?;
-    assert_eq!(copied.header(), mapped.header());
-    assert_eq!(copied.data(), mapped.data());
+    assert_eq!(copied.header(), read.header());
+    assert_eq!(copied.data(), read.data());
     assert_eq!(copied.records::<PersonAligned>()?.len(), N);
+    assert!(!read.is_mapped() && !copied.is_mapped());
     Ok(())
 }

@@ -4,23 +4,21 @@
 //!
 //! The `.stderr` files are made with the toolchain in rust-toolchain.toml;
 //! regenerate with `TRYBUILD=overwrite cargo test --test ui` and review them.
+//!
+//! One suite on purpose: trybuild builds the dependencies of each suite in
+//! `target/tests/trybuild`, in `cargo check` mode for a suite of
+//! compile-fail cases only and in `cargo build` mode as soon as it has a pass
+//! case. Three suites built them twice (check and build) and compiled their
+//! cases in three rounds one after the other; one suite builds them once and
+//! all cases in one parallel `cargo build --keep-going`.
 #![forbid(unsafe_code)]
 
 #[test]
-fn compile_fail() {
-    trybuild::TestCases::new().compile_fail("tests/ui/*.rs");
-}
-
-/// Rules checked when generic code is instantiated (after type checking):
-/// trybuild runs `cargo build` when a suite also has a pass test.
-#[test]
-fn compile_fail_when_built() {
+fn compile_fail_and_compile_pass() {
     let cases = trybuild::TestCases::new();
-    cases.pass("tests/ui-build/pass/*.rs");
+    cases.compile_fail("tests/ui/*.rs");
+    // Rules checked when generic code is instantiated (after type checking):
+    // they need `cargo build`, which the pass cases below make trybuild run.
     cases.compile_fail("tests/ui-build/*.rs");
-}
-
-#[test]
-fn compile_pass() {
-    trybuild::TestCases::new().pass("tests/pass/*.rs");
+    cases.pass("tests/pass/*.rs");
 }

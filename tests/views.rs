@@ -355,7 +355,13 @@ fn errors_say_what_to_do_with_the_numbers() {
     let error = Column::<u32>::from_bytes(buf.as_bytes(), 4, 3, -4).unwrap_err();
     assert_eq!(error, ViewError::BeforeStart { bytes_before: 4 });
     let error = RecordBuf::<u64>::zeroed(usize::MAX).unwrap_err();
-    assert!(matches!(error, ViewError::Overflow { .. }));
+    assert_eq!(
+        error,
+        ViewError::TooLarge {
+            len: usize::MAX,
+            elem_size: 8
+        }
+    );
     let error = Records::<[u8; 0]>::from_bytes(&[]).unwrap_err();
     assert!(matches!(error, ViewError::ZeroSizedElement { .. }));
 }

@@ -54,7 +54,7 @@ fn every_row_lands_in_exactly_one_band() {
     }
     assert!(matches!(
         image.as_view_mut().par_row_bands(0),
-        Err(ViewError::InvalidWindow { .. })
+        Err(ViewError::ZeroChunk { unit: "row" })
     ));
 
     // Rows, shared and mutable.

@@ -2,26 +2,10 @@
 //! copied to contiguous packed RGB in one pass.
 
 use std::time::Instant;
-use typed_layout::{ImageBuf, PixelLayout, RowTable, ViewError};
-
-/// Pillow's storage of an `RGB` image: 4 bytes a pixel.
-#[derive(Clone, Copy, PixelLayout)]
-#[repr(C)]
-pub struct Rgbx8 {
-    pub r: u8,
-    pub g: u8,
-    pub b: u8,
-    pub _x: u8,
-}
-
-/// Packed RGB, 3 bytes a pixel.
-#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
-#[repr(C)]
-pub struct Rgb8 {
-    pub r: u8,
-    pub g: u8,
-    pub b: u8,
-}
+// Pillow stores an `RGB` image as 4 bytes a pixel (`Rgbx8`, the fourth
+// byte padding); packed RGB is 3 (`Rgb8`).
+use typed_layout::pixels::{Rgb8, Rgbx8};
+use typed_layout::{ImageBuf, RowTable, ViewError};
 
 /// Pillow's block size: rows are allocated in blocks of up to 16 MiB.
 const BLOCK_BYTES: usize = 16 << 20;

@@ -2,17 +2,9 @@
 //! through a typed view and through per-channel strided views.
 
 use std::time::Instant;
-use typed_layout::{ImageBuf, ImageView, PixelLayout, Row, ViewError};
-
-/// A pygame 32-bit surface pixel on a little-endian machine.
-#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
-#[repr(C)]
-pub struct Bgra8 {
-    pub b: u8,
-    pub g: u8,
-    pub r: u8,
-    pub a: u8,
-}
+// A pygame 32-bit surface pixel on a little-endian machine: b, g, r, a.
+use typed_layout::pixels::{Bgra8, Bgra8PlanesMut};
+use typed_layout::{ImageBuf, ImageView, Row, ViewError};
 
 /// A surface's bytes: `height` rows of `pitch` bytes (pitch > width * 4).
 fn make_surface(width: usize, height: usize, pitch: usize) -> Vec<u8> {

@@ -2,96 +2,39 @@
 //! matching `#[derive(PixelLayout)]` struct.
 //!
 //! ```text
-//! cargo run -p typed-layout-cli -- inspect people.npy [--name Person]
-//! cargo run -p typed-layout-cli -- dtype "[('x', '<f4'), ('y', '>f8')]" [--name Point]
-//! cargo run -p typed-layout-cli -- dtype "T{32s:name:i:age:=d:salary:}"
+//! typed-layout inspect people.npy [--name Person] [--output person.rs]
+//! typed-layout dtype "[('x', '<f4'), ('y', '>f8')]" [--name Point]
+//! typed-layout dtype "T{32s:name:i:age:=d:salary:}"
 //! ```
+//!
+//! The code goes to stdout (or `--output FILE`), everything else to stderr,
+//! so `typed-layout inspect f.npy > f.rs` writes only code. Each subcommand
+//! is a module of `commands/`: a clap `Args` struct and a `run`.
 #![forbid(unsafe_code)]
 
-use std::path::Path;
-use std::process::ExitCode;
-use typed_layout_cli::{camel_case, describe_dtype, describe_header, render, rust_definition};
-use typed_layout_core::{Dtype, NpyFile};
+mod commands;
 
-const USAGE: &str = "usage:
-  typed-layout inspect FILE.npy [--name NAME]   shape, dtype, byte order and the Rust struct of a .npy file
-  typed-layout dtype DTYPE [--name NAME]        the same for a dtype: a descr literal (\"[('x', '<f8')]\"),
-                                                a typestr ('<f8') or a PEP 3118 format ('T{d:x:}')";
+use clap::Parser;
+use std::process::ExitCode;
+
+/// Describe NumPy files and dtypes, and print the Rust struct that views
+/// them (`#[derive(PixelLayout)]`, typed-layout).
+#[derive(Parser, Debug)]
+#[command(name = "typed-layout", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: commands::Command,
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
-        Ok(report) => {
-            print!("{report}");
-            ExitCode::SUCCESS
-        }
-        Err(Failure::Usage(message)) => {
-            eprintln!("error: {message}\n\n{USAGE}");
-            ExitCode::from(2)
-        }
-        Err(Failure::Error(message)) => {
-            eprintln!("error: {message}");
+    let cli = Cli::parse();
+    match commands::run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            // Our errors carry their cause in their message (no `source()`
+            // chain to walk).
+            eprintln!("error: {error}");
             ExitCode::FAILURE
         }
-    }
-}
-
-enum Failure {
-    Usage(String),
-    Error(String),
-}
-
-fn error(e: impl std::fmt::Display) -> Failure {
-    Failure::Error(e.to_string())
-}
-
-fn run(args: &[String]) -> Result<String, Failure> {
-    let (command, rest) = match args.split_first() {
-        Some((command, rest)) => (command.as_str(), rest),
-        None => return Err(Failure::Usage("no command given".into())),
-    };
-    if matches!(command, "-h" | "--help" | "help") {
-        return Ok(format!("{USAGE}\n"));
-    }
-    let mut target = None;
-    let mut name = None;
-    let mut rest = rest.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--name" => match rest.next() {
-                Some(value) => name = Some(value.clone()),
-                None => return Err(Failure::Usage("--name needs a value".into())),
-            },
-            _ if target.is_none() => target = Some(arg.clone()),
-            other => return Err(Failure::Usage(format!("unexpected argument `{other}`"))),
-        }
-    }
-    let Some(target) = target else {
-        return Err(Failure::Usage(format!("`{command}` needs an argument")));
-    };
-    match command {
-        "inspect" => {
-            let file = NpyFile::open(&target).map_err(error)?;
-            let name = name.unwrap_or_else(|| {
-                let stem = Path::new(&target)
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                camel_case(&stem)
-            });
-            let generated = rust_definition(file.dtype(), &name).map_err(error)?;
-            let mut report = describe_header(&target, file.header());
-            report.push_str(&render(&generated, file.dtype()));
-            Ok(report)
-        }
-        "dtype" => {
-            let dtype = Dtype::parse(&target).map_err(error)?;
-            let name = name.unwrap_or_else(|| "Record".to_string());
-            let generated = rust_definition(&dtype, &name).map_err(error)?;
-            let mut report = describe_dtype(&dtype);
-            report.push_str(&render(&generated, &dtype));
-            Ok(report)
-        }
-        other => Err(Failure::Usage(format!("unknown command `{other}`"))),
     }
 }

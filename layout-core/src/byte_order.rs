@@ -129,3 +129,126 @@ wrapper!(
     Le, to_le, from_le,
     "use typed_layout_core::Le;\nlet mut x = Le::new(7u32);\nx.set(258);\nassert_eq!(x.to_bytes(), [2, 1, 0, 0]);"
 );
+
+// NumPy's 64-bit times: stored as their `i64` count.
+macro_rules! time_scalar {
+    ($($name:ident),*) => {$(
+        impl<U: crate::numpy_types::Unit> sealed::Sealed for crate::numpy_types::$name<U> {}
+        impl<U: crate::numpy_types::Unit> Scalar for crate::numpy_types::$name<U> {
+            type Bytes = [u8; 8];
+            const KIND: ElemKind = time_kind!($name, U::UNIT);
+            const BE_NAME: &'static str = concat!("Be<", stringify!($name), ">");
+            const LE_NAME: &'static str = concat!("Le<", stringify!($name), ">");
+            #[inline(always)]
+            fn to_be(self) -> Self::Bytes { self.get().to_be_bytes() }
+            #[inline(always)]
+            fn from_be(bytes: Self::Bytes) -> Self { Self::new(i64::from_be_bytes(bytes)) }
+            #[inline(always)]
+            fn to_le(self) -> Self::Bytes { self.get().to_le_bytes() }
+            #[inline(always)]
+            fn from_le(bytes: Self::Bytes) -> Self { Self::new(i64::from_le_bytes(bytes)) }
+        }
+    )*};
+}
+
+macro_rules! time_kind {
+    (Datetime64, $unit:expr) => {
+        ElemKind::Datetime($unit)
+    };
+    (Timedelta64, $unit:expr) => {
+        ElemKind::Timedelta($unit)
+    };
+}
+
+time_scalar!(Datetime64, Timedelta64);
+
+#[cfg(feature = "half")]
+impl sealed::Sealed for half::f16 {}
+/// `half::f16` (feature `half`): NumPy's `float16`, `>f2` as `Be<f16>`.
+#[cfg(feature = "half")]
+impl Scalar for half::f16 {
+    type Bytes = [u8; 2];
+    const KIND: ElemKind = ElemKind::Float;
+    const BE_NAME: &'static str = "Be<f16>";
+    const LE_NAME: &'static str = "Le<f16>";
+    #[inline(always)]
+    fn to_be(self) -> Self::Bytes {
+        self.to_be_bytes()
+    }
+    #[inline(always)]
+    fn from_be(bytes: Self::Bytes) -> Self {
+        half::f16::from_be_bytes(bytes)
+    }
+    #[inline(always)]
+    fn to_le(self) -> Self::Bytes {
+        self.to_le_bytes()
+    }
+    #[inline(always)]
+    fn from_le(bytes: Self::Bytes) -> Self {
+        half::f16::from_le_bytes(bytes)
+    }
+}
+
+// `num_complex::Complex<f32/f64>` (feature `num-complex`): NumPy's `c8` and
+// `c16`; a non-native `>c16` stores each part in that order, real first.
+macro_rules! complex_scalar {
+    ($($float:ident => $half:literal, $size:literal),*) => {$(
+        #[cfg(feature = "num-complex")]
+        impl sealed::Sealed for num_complex::Complex<$float> {}
+        #[cfg(feature = "num-complex")]
+        impl Scalar for num_complex::Complex<$float> {
+            type Bytes = [u8; $size];
+            const KIND: ElemKind = ElemKind::Complex;
+            const BE_NAME: &'static str = concat!("Be<Complex<", stringify!($float), ">>");
+            const LE_NAME: &'static str = concat!("Le<Complex<", stringify!($float), ">>");
+            #[inline(always)]
+            fn to_be(self) -> Self::Bytes {
+                join(self.re.to_be_bytes(), self.im.to_be_bytes())
+            }
+            #[inline(always)]
+            fn from_be(bytes: Self::Bytes) -> Self {
+                let (re, im) = split::<$half, $size>(bytes);
+                num_complex::Complex::new(<$float>::from_be_bytes(re), <$float>::from_be_bytes(im))
+            }
+            #[inline(always)]
+            fn to_le(self) -> Self::Bytes {
+                join(self.re.to_le_bytes(), self.im.to_le_bytes())
+            }
+            #[inline(always)]
+            fn from_le(bytes: Self::Bytes) -> Self {
+                let (re, im) = split::<$half, $size>(bytes);
+                num_complex::Complex::new(<$float>::from_le_bytes(re), <$float>::from_le_bytes(im))
+            }
+        }
+    )*};
+}
+
+complex_scalar!(f32 => 4, 8, f64 => 8, 16);
+
+/// `a` then `b` (`H + H == N`).
+#[cfg(feature = "num-complex")]
+#[inline(always)]
+fn join<const H: usize, const N: usize>(a: [u8; H], b: [u8; H]) -> [u8; N] {
+    let mut out = [0u8; N];
+    for (i, byte) in a.into_iter().chain(b).enumerate() {
+        if let Some(slot) = out.get_mut(i) {
+            *slot = byte;
+        }
+    }
+    out
+}
+
+/// The two halves of `bytes` (`H + H == N`).
+#[cfg(feature = "num-complex")]
+#[inline(always)]
+fn split<const H: usize, const N: usize>(bytes: [u8; N]) -> ([u8; H], [u8; H]) {
+    let (mut a, mut b) = ([0u8; H], [0u8; H]);
+    for (i, byte) in bytes.into_iter().enumerate() {
+        if let Some(slot) = a.get_mut(i) {
+            *slot = byte;
+        } else if let Some(slot) = b.get_mut(i - H) {
+            *slot = byte;
+        }
+    }
+    (a, b)
+}

@@ -2,8 +2,7 @@
 
 use crate::error::ViewError;
 use crate::layout::PixelLayout;
-use crate::raw::{FieldSplit, Strided, StridedMut, Values};
-use crate::records::resolve as resolve_range;
+use crate::raw::{resolve as resolve_range, Dim, Exclusive, FieldSplit, RawView, Shared, Values};
 use core::fmt;
 use core::ops::RangeBounds;
 
@@ -29,7 +28,7 @@ use core::ops::RangeBounds;
 /// assert!(values.as_slice().is_none()); // 6 bytes apart: not a slice
 /// ```
 pub struct Column<'a, F> {
-    pub(crate) raw: Strided<'a, F>,
+    raw: RawView<'a, F, 1, Shared>,
 }
 
 impl<F> Clone for Column<'_, F> {
@@ -40,8 +39,13 @@ impl<F> Clone for Column<'_, F> {
 impl<F> Copy for Column<'_, F> {}
 
 impl<'a, F: PixelLayout> Column<'a, F> {
-    pub(crate) fn from_raw(raw: Strided<'a, F>) -> Self {
+    pub(crate) fn from_raw(raw: RawView<'a, F, 1, Shared>) -> Self {
         Column { raw }
+    }
+
+    #[cfg_attr(not(feature = "ndarray"), allow(dead_code))]
+    pub(crate) fn raw(&self) -> RawView<'a, F, 1, Shared> {
+        self.raw
     }
 
     /// `len` values starting at byte `start` of `bytes`, `stride` bytes apart.
@@ -56,6 +60,11 @@ impl<'a, F: PixelLayout> Column<'a, F> {
     /// assert!(Column::<u8>::from_bytes(&bytes, 0, 3, 4).is_err());
     /// # Ok::<(), typed_layout::ViewError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// `OutOfBounds`, `BeforeStart` or `Overflow` if some value would not
+    /// lie inside `bytes` (the numbers say how far it reaches).
     pub fn from_bytes(
         bytes: &'a [u8],
         start: usize,
@@ -63,14 +72,14 @@ impl<'a, F: PixelLayout> Column<'a, F> {
         stride: isize,
     ) -> Result<Self, ViewError> {
         Ok(Column {
-            raw: Strided::new(bytes, start, len, stride)?,
+            raw: RawView::from_bytes(bytes, start, [Dim::new(len, stride)])?,
         })
     }
 
     /// A column over a slice.
     pub fn from_slice(values: &'a [F]) -> Self {
         Column {
-            raw: Strided::from_slice(values),
+            raw: RawView::from_slice(values),
         }
     }
 
@@ -84,7 +93,7 @@ impl<'a, F: PixelLayout> Column<'a, F> {
     /// ```
     pub fn repeat(value: &'a F, len: usize) -> Self {
         Column {
-            raw: Strided::from_slice(core::slice::from_ref(value)).repeated(len),
+            raw: RawView::repeat(value, [len]),
         }
     }
 
@@ -98,6 +107,10 @@ impl<'a, F: PixelLayout> Column<'a, F> {
     /// assert_eq!(sums, [3, 5, 7]);
     /// # Ok::<(), typed_layout::ViewError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// `InvalidWindow` if `size == 0`.
     pub fn windows(&self, size: usize) -> Result<ColumnWindows<'a, F>, ViewError> {
         if size == 0 {
             return Err(ViewError::InvalidWindow {
@@ -112,30 +125,17 @@ impl<'a, F: PixelLayout> Column<'a, F> {
         })
     }
 
-    /// Number of values.
-    pub fn len(&self) -> usize {
-        self.raw.len()
-    }
-
-    /// Whether the column is empty.
-    pub fn is_empty(&self) -> bool {
-        self.raw.len() == 0
-    }
-
-    /// Distance between consecutive values, in bytes.
-    pub fn stride(&self) -> isize {
-        self.raw.stride()
-    }
+    crate::accessors::rank1_accessors!("values");
 
     /// Value `index`, or `None` past the end.
     #[inline]
     pub fn get(&self, index: usize) -> Option<F> {
-        self.raw.read(index)
+        self.raw.read([index])
     }
 
     /// Value `index` by reference, when it is aligned.
     pub fn get_ref(&self, index: usize) -> Option<&'a F> {
-        self.raw.get_ref(index)
+        self.raw.get_ref([index])
     }
 
     /// Iterates over the values, by value.
@@ -152,6 +152,10 @@ impl<'a, F: PixelLayout> Column<'a, F> {
     }
 
     /// Copies the values into `out`, which must have the same length.
+    ///
+    /// # Errors
+    ///
+    /// `LengthMismatch` if `out.len() != len()`.
     pub fn copy_to_slice(&self, out: &mut [F]) -> Result<(), ViewError> {
         if out.len() != self.len() {
             return Err(ViewError::LengthMismatch {
@@ -171,32 +175,45 @@ impl<'a, F: PixelLayout> Column<'a, F> {
     }
 
     /// Values `range` (O(1)).
+    ///
+    /// # Errors
+    ///
+    /// `InvalidRange` if the range starts after its end;
+    /// `IndexOutOfBounds` if it ends past `len()`.
     pub fn range(&self, range: impl RangeBounds<usize>) -> Result<Self, ViewError> {
         let (start, end) = resolve_range(range, self.len())?;
         Ok(Column {
-            raw: self.raw.subview(start, end, 1),
+            raw: self.raw.sub(0, start, end, 1),
         })
     }
 
     /// Every `step`-th value (O(1)).
+    ///
+    /// # Errors
+    ///
+    /// `ZeroStep` if `step == 0`.
     pub fn step_by(&self, step: usize) -> Result<Self, ViewError> {
         if step == 0 {
             return Err(ViewError::ZeroStep);
         }
         Ok(Column {
-            raw: self.raw.subview(0, self.len(), step),
+            raw: self.raw.sub(0, 0, self.len(), step),
         })
     }
 
     /// The values in reverse order (O(1)).
     pub fn reversed(&self) -> Self {
         Column {
-            raw: self.raw.reversed(),
+            raw: self.raw.reversed(0),
         }
     }
 
     /// The `G` at byte `offset` inside each value (e.g. one element of an
     /// array field, or a field of a nested record).
+    ///
+    /// # Errors
+    ///
+    /// `FieldOutOfRecord` if `offset + size_of::<G>() > size_of::<F>()`.
     pub fn column_at<G: PixelLayout>(&self, offset: usize) -> Result<Column<'a, G>, ViewError> {
         Ok(Column {
             raw: self.raw.project(offset)?,
@@ -274,9 +291,16 @@ impl<'a, F: PixelLayout> Iterator for ColumnWindows<'a, F> {
 }
 
 /// By-value iterator over a [`Column`].
-#[derive(Clone)]
 pub struct ColumnIter<'a, F> {
     inner: Values<'a, F>,
+}
+
+impl<F> Clone for ColumnIter<'_, F> {
+    fn clone(&self) -> Self {
+        ColumnIter {
+            inner: self.inner.clone(),
+        }
+    }
 }
 
 impl<F: PixelLayout> Iterator for ColumnIter<'_, F> {
@@ -321,16 +345,21 @@ impl<F: PixelLayout> core::iter::FusedIterator for ColumnIter<'_, F> {}
 /// assert_eq!(points, [Point { x: 10.0, y: -2.0 }, Point { x: 30.0, y: -4.0 }]);
 /// ```
 pub struct ColumnMut<'a, F> {
-    pub(crate) raw: StridedMut<'a, F>,
+    raw: RawView<'a, F, 1, Exclusive>,
 }
 
 impl<'a, F: PixelLayout> ColumnMut<'a, F> {
-    pub(crate) fn from_raw(raw: StridedMut<'a, F>) -> Self {
+    pub(crate) fn from_raw(raw: RawView<'a, F, 1, Exclusive>) -> Self {
         ColumnMut { raw }
     }
 
     /// Mutable form of [`Column::from_bytes`]; also refuses strides that
     /// would make two values share bytes (including zero).
+    ///
+    /// # Errors
+    ///
+    /// As [`Column::from_bytes`], and `Aliasing` if two values would share
+    /// a byte (`|stride| < size_of::<F>()` with `len > 1`).
     pub fn from_bytes_mut(
         bytes: &'a mut [u8],
         start: usize,
@@ -338,15 +367,20 @@ impl<'a, F: PixelLayout> ColumnMut<'a, F> {
         stride: isize,
     ) -> Result<Self, ViewError> {
         Ok(ColumnMut {
-            raw: StridedMut::new(bytes, start, len, stride)?,
+            raw: RawView::from_bytes_mut(bytes, start, [Dim::new(len, stride)])?,
         })
     }
 
     /// A mutable column over a slice.
     pub fn from_slice_mut(values: &'a mut [F]) -> Self {
         ColumnMut {
-            raw: StridedMut::from_slice(values),
+            raw: RawView::from_slice_mut(values),
         }
+    }
+
+    #[cfg_attr(not(feature = "ndarray"), allow(dead_code))]
+    pub(crate) fn into_raw(self) -> RawView<'a, F, 1, Exclusive> {
+        self.raw
     }
 
     /// A read-only view for as long as `self` is borrowed.
@@ -370,26 +404,27 @@ impl<'a, F: PixelLayout> ColumnMut<'a, F> {
         }
     }
 
-    /// Number of values.
-    pub fn len(&self) -> usize {
-        self.raw.len()
-    }
-
-    /// Whether the column is empty.
-    pub fn is_empty(&self) -> bool {
-        self.raw.len() == 0
-    }
+    crate::accessors::rank1_accessors!("values");
 
     /// Value `index`, or `None` past the end.
     #[inline]
     pub fn get(&self, index: usize) -> Option<F> {
-        self.raw.as_shared().read(index)
+        self.raw.read([index])
+    }
+
+    /// Value `index` by mutable reference, when it is aligned.
+    pub fn get_mut(&mut self, index: usize) -> Option<&mut F> {
+        self.raw.get_mut([index])
     }
 
     /// Stores `value` at `index`.
+    ///
+    /// # Errors
+    ///
+    /// `IndexOutOfBounds` if `index >= len()`.
     #[inline]
     pub fn set(&mut self, index: usize, value: F) -> Result<(), ViewError> {
-        if self.raw.write(index, value) {
+        if self.raw.write([index], value) {
             Ok(())
         } else {
             Err(ViewError::IndexOutOfBounds {
@@ -426,6 +461,10 @@ impl<'a, F: PixelLayout> ColumnMut<'a, F> {
     }
 
     /// Copies `values` in, which must have the same length.
+    ///
+    /// # Errors
+    ///
+    /// `LengthMismatch` if `values.len() != len()`.
     pub fn copy_from_slice(&mut self, values: &[F]) -> Result<(), ViewError> {
         if values.len() != self.len() {
             return Err(ViewError::LengthMismatch {
@@ -440,6 +479,10 @@ impl<'a, F: PixelLayout> ColumnMut<'a, F> {
     }
 
     /// Copies the values into `out`, which must have the same length.
+    ///
+    /// # Errors
+    ///
+    /// `LengthMismatch` if `out.len() != len()`.
     pub fn copy_to_slice(&self, out: &mut [F]) -> Result<(), ViewError> {
         self.as_column().copy_to_slice(out)
     }
@@ -455,24 +498,32 @@ impl<'a, F: PixelLayout> ColumnMut<'a, F> {
     }
 
     /// Values `range`, for writing (O(1)).
+    ///
+    /// # Errors
+    ///
+    /// As [`Column::range`].
     pub fn range_mut(
         &mut self,
         range: impl RangeBounds<usize>,
     ) -> Result<ColumnMut<'_, F>, ViewError> {
         let (start, end) = resolve_range(range, self.len())?;
         Ok(ColumnMut {
-            raw: self.raw.reborrow().subview(start, end, 1),
+            raw: self.raw.reborrow().sub(0, start, end, 1),
         })
     }
 
     /// Every `step`-th value, for writing (O(1)).
+    ///
+    /// # Errors
+    ///
+    /// `ZeroStep` if `step == 0`.
     pub fn step_by_mut(&mut self, step: usize) -> Result<ColumnMut<'_, F>, ViewError> {
         if step == 0 {
             return Err(ViewError::ZeroStep);
         }
         let len = self.len();
         Ok(ColumnMut {
-            raw: self.raw.reborrow().subview(0, len, step),
+            raw: self.raw.reborrow().sub(0, 0, len, step),
         })
     }
 }
@@ -499,16 +550,21 @@ impl<F: PixelLayout + fmt::Debug> fmt::Debug for ColumnMut<'_, F> {
 /// # Ok::<(), typed_layout::ViewError>(())
 /// ```
 pub struct ColumnSplit<'a, T: PixelLayout> {
-    raw: FieldSplit<'a, T>,
+    raw: FieldSplit<'a, T, 1, Exclusive>,
 }
 
 impl<'a, T: PixelLayout> ColumnSplit<'a, T> {
-    pub(crate) fn from_raw(raw: FieldSplit<'a, T>) -> Self {
+    pub(crate) fn from_raw(raw: FieldSplit<'a, T, 1, Exclusive>) -> Self {
         ColumnSplit { raw }
     }
 
-    /// The `G` at byte `offset` of every record. Fails if it starts before
-    /// the end of a field already taken, or does not fit in the record.
+    /// The `G` at byte `offset` of every record. Zero-sized fields claim
+    /// no bytes and may be taken at any offset inside the record.
+    ///
+    /// # Errors
+    ///
+    /// `FieldOverlap` if a non-empty field starts before the end of a field
+    /// already taken; `FieldOutOfRecord` if it does not fit in the record.
     pub fn take<G: PixelLayout>(&mut self, offset: usize) -> Result<ColumnMut<'a, G>, ViewError> {
         Ok(ColumnMut {
             raw: self.raw.take(offset)?,

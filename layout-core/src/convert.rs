@@ -2,7 +2,7 @@
 
 use crate::error::ViewError;
 use crate::image::{ImageView, ImageViewMut, Row};
-use crate::layout::{Layout, PixelLayout};
+use crate::layout::{Field, Layout, PixelLayout, Shape};
 use core::marker::PhantomData;
 
 /// One character of a channel name at the type level; a channel name is a
@@ -164,18 +164,33 @@ pub(crate) fn fill_from<S: PixelLayout, D: PixelLayout>(source: &S, fill: D) -> 
         let _ = crate::raw::copy_bytes(source, from, &mut out, to, size);
         i += 1;
     }
+    if plan.more {
+        // Channels past the first MAX_CHANNELS: matched here, per pixel
+        // (slower, but no channel is ever left at the fill value).
+        let targets = D::LAYOUT.fields();
+        let mut t = MAX_CHANNELS;
+        while t < targets.len() {
+            if let Some((from, to, size)) = find_move(&S::LAYOUT, &targets[t]) {
+                let _ = crate::raw::copy_bytes(source, from, &mut out, to, size);
+            }
+            t += 1;
+        }
+    }
     out
 }
 
-/// Most channels a [`convert_with`] plan matches; further channels of the
-/// destination keep the fill value.
+/// Channels a [`convert_with`] plan holds as precomputed moves; further
+/// channels of the destination are matched per pixel.
 const MAX_CHANNELS: usize = 64;
 
 /// Byte moves `(source offset, target offset, size)` for the channels two
-/// layouts share.
+/// layouts share, for the first `MAX_CHANNELS` fields of the target.
 struct Plan {
     moves: [(usize, usize, usize); MAX_CHANNELS],
     len: usize,
+    /// The target has more than `MAX_CHANNELS` fields: `fill_from` matches
+    /// the rest itself.
+    more: bool,
     /// Every non-padding field of the target has a source (so the plan
     /// computes exactly what a derived `ConvertFrom` does).
     complete: bool,
@@ -206,47 +221,106 @@ const fn same_name(a: &str, b: &str) -> bool {
     true
 }
 
-/// Same size, element kind and byte order (so the bytes mean the same).
-const fn same_kind(a: &Layout, b: &Layout) -> bool {
-    let kinds = match (a.elem_kind(), b.elem_kind()) {
-        (Some(x), Some(y)) => x as u8 == y as u8,
-        (None, None) => same_name(a.name, b.name),
+/// Whether two layouts give the same bytes the same meaning: the same
+/// size and, recursively, the same scalar kind and byte order, the same
+/// array length and element, or the same fields (names, offsets, layouts).
+/// Type names do not count: two modules' `Point { x: f32, y: f32 }` match,
+/// `[u16; 2]` and `u32` do not.
+const fn same_layout(a: &Layout, b: &Layout) -> bool {
+    if a.size != b.size {
+        return false;
+    }
+    match (&a.shape, &b.shape) {
+        (
+            Shape::Scalar {
+                kind: a_kind,
+                order: a_order,
+            },
+            Shape::Scalar {
+                kind: b_kind,
+                order: b_order,
+            },
+        ) => a_kind.same(*b_kind) && *a_order as u8 == *b_order as u8,
+        (
+            Shape::Array {
+                elem: a_elem,
+                len: a_len,
+            },
+            Shape::Array {
+                elem: b_elem,
+                len: b_len,
+            },
+        ) => *a_len == *b_len && same_layout(a_elem, b_elem),
+        (
+            Shape::Record {
+                fields: a_fields, ..
+            },
+            Shape::Record {
+                fields: b_fields, ..
+            },
+        ) => {
+            if a_fields.len() != b_fields.len() {
+                return false;
+            }
+            let mut i = 0;
+            while i < a_fields.len() {
+                let (a_field, b_field) = (&a_fields[i], &b_fields[i]);
+                if !same_name(a_field.name, b_field.name)
+                    || a_field.offset != b_field.offset
+                    || !same_layout(a_field.layout, b_field.layout)
+                {
+                    return false;
+                }
+                i += 1;
+            }
+            true
+        }
         _ => false,
-    };
-    let orders = match (a.byte_order(), b.byte_order()) {
-        (Some(x), Some(y)) => x as u8 == y as u8,
-        (None, None) => true,
-        _ => false,
-    };
-    a.size == b.size && kinds && orders
+    }
+}
+
+/// The move that fills target field `to` from the source field of the
+/// same name and layout, if there is one (never for padding).
+const fn find_move(source: &Layout, to: &Field) -> Option<(usize, usize, usize)> {
+    if to.padding {
+        return None;
+    }
+    let sources = source.fields();
+    let mut s = 0;
+    while s < sources.len() {
+        let from = &sources[s];
+        if same_name(from.name, to.name) && same_layout(from.layout, to.layout) {
+            return Some((from.offset, to.offset, to.layout.size));
+        }
+        s += 1;
+    }
+    None
 }
 
 const fn plan(source: &Layout, target: &Layout) -> Plan {
-    let (sources, targets) = (source.fields(), target.fields());
+    let targets = target.fields();
     let mut plan = Plan {
         moves: [(0, 0, 0); MAX_CHANNELS],
         len: 0,
-        complete: targets.len() <= MAX_CHANNELS,
+        more: targets.len() > MAX_CHANNELS,
+        complete: true,
         records: source.nested().is_some() && target.nested().is_some(),
     };
     let mut t = 0;
-    while t < targets.len() && plan.len < MAX_CHANNELS {
+    while t < targets.len() {
         let to = &targets[t];
-        let padding = !to.name.is_empty() && to.name.as_bytes()[0] == b'_';
-        let mut found = false;
-        let mut s = 0;
-        while s < sources.len() && !padding {
-            let from = &sources[s];
-            if same_name(from.name, to.name) && same_kind(from.layout, to.layout) {
-                plan.moves[plan.len] = (from.offset, to.offset, to.layout.size);
-                plan.len += 1;
-                found = true;
-                break;
+        match find_move(source, to) {
+            Some(one) => {
+                if t < MAX_CHANNELS {
+                    plan.moves[plan.len] = one;
+                    plan.len += 1;
+                }
             }
-            s += 1;
-        }
-        if !found && !padding {
-            plan.complete = false;
+            None => {
+                if !to.padding {
+                    plan.complete = false;
+                }
+            }
         }
         t += 1;
     }
@@ -270,6 +344,7 @@ fn shuffle_prefix<S: PixelLayout, D: PixelLayout>(
         let plan = &PlanOf::<S, D>::PLAN;
         let (source_size, target_size) = (size_of::<S>(), size_of::<D>());
         if !plan.records
+            || plan.more
             || (require_complete && !plan.complete)
             || source_size == 0
             || 16 % source_size != 0

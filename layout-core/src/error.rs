@@ -44,12 +44,67 @@ pub enum ViewError {
         /// How many bytes before the buffer's start the lowest element begins.
         bytes_before: u128,
     },
-    /// Computing the view's extent overflowed.
+    /// Computing the view's extent overflowed: `(len - 1) * stride`, or
+    /// its sum with the other axes' extents, does not fit in 128 bits.
     Overflow {
-        /// The element count of the dimension that overflowed.
+        /// The element count of the axis whose extent overflowed.
         len: usize,
         /// Its stride in bytes.
         stride: isize,
+    },
+    /// A byte stride given as `usize` is larger than `isize::MAX`, the
+    /// largest distance between two bytes of one buffer.
+    StrideTooLarge {
+        /// The stride asked for, in bytes.
+        stride: usize,
+    },
+    /// A padded-rows image whose row stride (pitch) is shorter than a row
+    /// of pixels, so rows would overlap (a pitch given in pixels instead of
+    /// bytes, or zero).
+    PitchTooSmall {
+        /// The pitch given, in bytes.
+        pitch: usize,
+        /// The bytes one row of pixels needs: `width * size_of::<P>()`.
+        row_bytes: u128,
+    },
+    /// `width * height` overflows `usize`.
+    ShapeOverflow {
+        /// Width in pixels.
+        width: usize,
+        /// Height in pixels.
+        height: usize,
+    },
+    /// Owned storage for `len` records of `elem_size` bytes would exceed
+    /// `isize::MAX` bytes.
+    TooLarge {
+        /// Number of records asked for.
+        len: usize,
+        /// Size of one record, in bytes.
+        elem_size: usize,
+    },
+    /// An owned image whose rows or whole size would exceed `isize::MAX`
+    /// bytes.
+    ImageTooLarge {
+        /// Width in pixels.
+        width: usize,
+        /// Height in pixels.
+        height: usize,
+        /// Size of one pixel, in bytes.
+        pixel_size: usize,
+        /// The row alignment asked for, in bytes.
+        row_align: usize,
+    },
+    /// The allocator could not provide the memory.
+    AllocationFailed {
+        /// Bytes asked for.
+        bytes: usize,
+        /// Their alignment.
+        align: usize,
+    },
+    /// A chunk (row band, group of records) of size zero.
+    ZeroChunk {
+        /// What the chunk counts: `"row"` or `"record"`.
+        unit: &'static str,
     },
     /// Two elements of a mutable view would share bytes.
     Aliasing {
@@ -63,6 +118,13 @@ pub enum ViewError {
         /// Index, or end of the range, that was asked for.
         index: usize,
         /// The view's length.
+        len: usize,
+    },
+    /// `len` elements from `start` would end past `usize::MAX`.
+    RangeOverflow {
+        /// First element of the range.
+        start: usize,
+        /// Number of elements asked for.
         len: usize,
     },
     /// A range whose start is after its end.
@@ -97,7 +159,7 @@ pub enum ViewError {
         /// The length of row 0.
         expected: usize,
     },
-    /// A window or band size of zero, or larger than the view.
+    /// A window with no pixels (a width or height of zero).
     InvalidWindow {
         /// Requested width (or length).
         width: usize,
@@ -166,6 +228,47 @@ impl fmt::Display for ViewError {
                 f,
                 "extent of {len} elements with stride {stride} bytes overflows the address space"
             ),
+            ViewError::StrideTooLarge { stride } => write!(
+                f,
+                "stride of {stride} bytes is larger than isize::MAX ({}), the largest distance \
+                 between two bytes of one buffer",
+                isize::MAX
+            ),
+            ViewError::PitchTooSmall { pitch, row_bytes } => write!(
+                f,
+                "row stride (pitch) of {pitch} bytes is shorter than a row of pixels \
+                 ({row_bytes} bytes), so rows would overlap; give the pitch in bytes (at least \
+                 width * pixel size), or use from_bytes_strided for rows that overlap on purpose"
+            ),
+            ViewError::ShapeOverflow { width, height } => write!(
+                f,
+                "a {width}x{height} image has more pixels than usize can count"
+            ),
+            ViewError::TooLarge { len, elem_size } => write!(
+                f,
+                "{len} records of {elem_size} bytes need {} bytes, more than a buffer can hold \
+                 (isize::MAX bytes)",
+                len as u128 * elem_size as u128
+            ),
+            ViewError::ImageTooLarge {
+                width,
+                height,
+                pixel_size,
+                row_align,
+            } => write!(
+                f,
+                "a {width}x{height} image of {pixel_size}-byte pixels with rows aligned to \
+                 {row_align} bytes needs more than a buffer can hold (isize::MAX bytes)"
+            ),
+            ViewError::AllocationFailed { bytes, align } => write!(
+                f,
+                "could not allocate {bytes} bytes aligned to {align}: the allocator refused \
+                 (out of memory)"
+            ),
+            ViewError::ZeroChunk { unit } => write!(
+                f,
+                "a chunk of 0 {unit}s has nothing in it; give a chunk size of at least 1"
+            ),
             ViewError::Aliasing { stride, needed } => write!(
                 f,
                 "mutable view would alias: stride {stride} bytes is smaller than the {needed} bytes \
@@ -174,6 +277,10 @@ impl fmt::Display for ViewError {
             ViewError::IndexOutOfBounds { index, len } => {
                 write!(f, "index {index} is out of bounds for a view of length {len}")
             }
+            ViewError::RangeOverflow { start, len } => write!(
+                f,
+                "a range of {len} elements from index {start} ends past usize::MAX"
+            ),
             ViewError::InvalidRange { start, end } => {
                 write!(f, "range start {start} is greater than its end {end}")
             }
@@ -193,7 +300,7 @@ impl fmt::Display for ViewError {
             ),
             ViewError::InvalidWindow { width, height } => write!(
                 f,
-                "window {width}x{height} is empty; windows and bands need a size of at least 1"
+                "window {width}x{height} is empty; windows need a size of at least 1"
             ),
             ViewError::InvalidAlignment { align } => {
                 write!(f, "alignment {align} is not a power of two")

@@ -45,6 +45,10 @@ impl<P: PixelLayout> ImageBuf<P> {
     pub const ALIGN: usize = 64;
 
     /// A packed image: rows are adjacent (`pitch = width * size_of::<P>()`).
+    ///
+    /// # Errors
+    ///
+    /// As [`ImageBuf::with_row_alignment`].
     pub fn new(width: usize, height: usize) -> Result<Self, ViewError> {
         Self::with_row_alignment(width, height, 1)
     }
@@ -52,6 +56,13 @@ impl<P: PixelLayout> ImageBuf<P> {
     /// An image whose row pitch is `width * size_of::<P>()` rounded up to a
     /// multiple of `row_align` (a power of two; e.g. 4 for BMP, 256 for a GPU
     /// pitch) and of `P`'s alignment.
+    ///
+    /// # Errors
+    ///
+    /// `InvalidAlignment` if `row_align` is not a power of two;
+    /// `ZeroSizedElement` for a zero-sized `P`; `ImageTooLarge` if a row or
+    /// the image would exceed `isize::MAX` bytes; `AllocationFailed` if
+    /// the allocator cannot provide the memory (never an abort).
     pub fn with_row_alignment(
         width: usize,
         height: usize,
@@ -60,14 +71,12 @@ impl<P: PixelLayout> ImageBuf<P> {
         if !row_align.is_power_of_two() {
             return Err(ViewError::InvalidAlignment { align: row_align });
         }
-        if size_of::<P>() == 0 {
-            return Err(ViewError::ZeroSizedElement {
-                type_name: P::LAYOUT.name,
-            });
-        }
-        let overflow = ViewError::Overflow {
-            len: width,
-            stride: size_of::<P>() as isize,
+        let pixel_size = crate::records::nonzero_size::<P>()?;
+        let overflow = ViewError::ImageTooLarge {
+            width,
+            height,
+            pixel_size,
+            row_align,
         };
         let step = row_align.max(align_of::<P>());
         let pitch = width

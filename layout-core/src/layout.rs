@@ -1,6 +1,6 @@
 //! The `PixelLayout` contract and the compile-time field table.
 
-use crate::{ImageView, ImageViewMut, Records, RecordsMut};
+use crate::numpy_types::TimeUnit;
 
 /// A type whose bytes can be viewed directly in foreign memory.
 ///
@@ -63,15 +63,58 @@ pub unsafe trait PixelLayout: Copy + 'static {
     const __PROOF: () = check::prove_fields::<Self>();
 }
 
-/// How the bytes of a scalar are interpreted.
+/// How the bytes of a scalar are interpreted: NumPy's dtype kinds.
+///
+/// A scalar's size is its layout's `size`; for the string kinds that is the
+/// whole string (`Bytes<8>`: 8 bytes, `Ucs4<4>`: 16).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ElemKind {
     /// Two's-complement signed integer.
     Int,
     /// Unsigned integer.
     Uint,
-    /// IEEE 754 binary floating point.
+    /// IEEE 754 binary floating point (`f32`, `f64`, `half::f16`).
     Float,
+    /// One byte, zero false and anything else true ([`Bool`](crate::Bool), NumPy `b1`).
+    Bool,
+    /// A complex number: two floats of half the size, real part first
+    /// (`num_complex::Complex<f32>`, NumPy `c8`).
+    Complex,
+    /// A fixed-length byte string, NUL-padded ([`Bytes<N>`](crate::Bytes), NumPy `S`).
+    Bytes,
+    /// A fixed-length string of UCS-4 code points ([`Ucs4<N>`](crate::Ucs4), NumPy `U`).
+    Unicode,
+    /// A 64-bit count of the unit since the epoch ([`Datetime64`](crate::Datetime64), NumPy `M8`).
+    Datetime(TimeUnit),
+    /// A 64-bit count of the unit ([`Timedelta64`](crate::Timedelta64), NumPy `m8`).
+    Timedelta(TimeUnit),
+}
+
+impl ElemKind {
+    /// `self == other`, usable in `const` code (the derived `PartialEq`
+    /// is not `const`).
+    ///
+    /// ```
+    /// use typed_layout_core::{ElemKind, TimeUnit};
+    /// const SAME: bool = ElemKind::Float.same(ElemKind::Float);
+    /// assert!(SAME);
+    /// assert!(!ElemKind::Datetime(TimeUnit::Seconds).same(ElemKind::Datetime(TimeUnit::Nanoseconds)));
+    /// ```
+    pub const fn same(self, other: ElemKind) -> bool {
+        match (self, other) {
+            (ElemKind::Datetime(a), ElemKind::Datetime(b))
+            | (ElemKind::Timedelta(a), ElemKind::Timedelta(b)) => a as u8 == b as u8,
+            (ElemKind::Int, ElemKind::Int)
+            | (ElemKind::Uint, ElemKind::Uint)
+            | (ElemKind::Float, ElemKind::Float)
+            | (ElemKind::Bool, ElemKind::Bool)
+            | (ElemKind::Complex, ElemKind::Complex)
+            | (ElemKind::Bytes, ElemKind::Bytes)
+            | (ElemKind::Unicode, ElemKind::Unicode) => true,
+            _ => false,
+        }
+    }
 }
 
 /// The byte order of a scalar.
@@ -243,38 +286,6 @@ impl Field {
     pub const fn nested(&self) -> Option<&'static [Field]> {
         self.layout.nested()
     }
-}
-
-/// Per-field column views of a record type; implemented by
-/// `#[derive(PixelLayout)]`, which generates the two view structs.
-///
-/// Use it through [`Records::columns`] and [`RecordsMut::columns_mut`].
-pub trait Columnar: PixelLayout {
-    /// `<Name>Columns<'a>`: one read-only [`Column`](crate::Column) per field.
-    type Columns<'a>;
-    /// `<Name>ColumnsMut<'a>`: one [`ColumnMut`](crate::ColumnMut) per field,
-    /// all usable at once because fields never share a byte.
-    type ColumnsMut<'a>;
-    /// Splits read-only records into columns.
-    fn columns(records: Records<'_, Self>) -> Self::Columns<'_>;
-    /// Splits mutable records into disjoint mutable columns.
-    fn columns_mut(records: RecordsMut<'_, Self>) -> Self::ColumnsMut<'_>;
-}
-
-/// Per-field planes of a pixel type; implemented by `#[derive(PixelLayout)]`,
-/// which generates the two plane structs.
-///
-/// Use it through [`ImageView::planes`] and [`ImageViewMut::planes_mut`].
-pub trait Planar: PixelLayout {
-    /// `<Name>Planes<'a>`: one read-only [`ImageView`] per field.
-    type Planes<'a>;
-    /// `<Name>PlanesMut<'a>`: one [`ImageViewMut`] per field, all usable at
-    /// once because fields never share a byte.
-    type PlanesMut<'a>;
-    /// Splits an image into per-field planes.
-    fn planes(image: ImageView<'_, Self>) -> Self::Planes<'_>;
-    /// Splits a mutable image into disjoint mutable planes.
-    fn planes_mut(image: ImageViewMut<'_, Self>) -> Self::PlanesMut<'_>;
 }
 
 /// Compile-time layout checks called from derived code. Each returns a

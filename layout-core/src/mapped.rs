@@ -1,23 +1,200 @@
-//! `MappedFile`: raw record and image files on disk, viewed in place.
+//! Files on disk, read into aligned memory or (through an `unsafe fn`)
+//! memory-mapped: [`MappedFile`] for raw record and image files, the bytes
+//! behind [`NpyFile`](crate::NpyFile), and [`FileError`].
 
 use crate::error::ViewError;
 use crate::image::ImageView;
 use crate::layout::PixelLayout;
 use crate::records::Records;
 use std::fs::File;
-use std::io;
-use std::path::Path;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::vec::Vec;
 
-/// A whole file memory-mapped read-only, for zero-copy views of raw
-/// records or image rows (a `.npy` file has its own type, [`NpyFile`]).
-/// Opening is O(1): nothing is read until a view touches it, and the
-/// mapping is page-aligned, so records of any aligned type fit at offset 0.
+/// The alignment of the memory [`MappedFile::read`] and
+/// [`NpyFile::read`](crate::NpyFile::read) read into.
+pub const READ_ALIGN: usize = 64;
+
+/// Why a file could not be opened, read or mapped: the operation, the path
+/// and the operating system's error.
 ///
-/// Like every memory-mapped reader this relies on one thing no library can
-/// check: nobody modifies or truncates the file while it is mapped (bytes
-/// changing behind a shared view are undefined behaviour; touching
-/// truncated pages raises `SIGBUS`). See SAFETY.md; read files that may
-/// change into a [`RecordBuf`](crate::RecordBuf) instead.
+/// `Display` includes the operating system's text ("could not open
+/// frame.raw: No such file or directory (os error 2)"); `source()` returns
+/// `None`, so error-chain printers such as anyhow's `{:#}` do not repeat
+/// it. [`FileError::io_error`] gives the wrapped error.
+///
+/// ```
+/// use typed_layout::MappedFile;
+/// let err = MappedFile::read("no/such/file.raw").unwrap_err();
+/// assert_eq!(err.io_error().kind(), std::io::ErrorKind::NotFound);
+/// assert!(err.to_string().starts_with("could not open no/such/file.raw: "));
+/// // `?` turns it into an io::Error that keeps the message.
+/// let io: std::io::Error = err.into();
+/// assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+/// ```
+#[derive(Debug)]
+pub struct FileError {
+    action: &'static str,
+    path: PathBuf,
+    source: io::Error,
+}
+
+impl FileError {
+    pub(crate) fn new(action: &'static str, path: &Path, source: io::Error) -> FileError {
+        FileError {
+            action,
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// The operation that failed: `"open"`, `"read"`, `"memory-map"`, ...
+    pub fn action(&self) -> &'static str {
+        self.action
+    }
+
+    /// The file's path, as given.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The operating system's error.
+    pub fn io_error(&self) -> &io::Error {
+        &self.source
+    }
+
+    /// The operating system's error, by value.
+    pub fn into_io_error(self) -> io::Error {
+        self.source
+    }
+}
+
+impl core::fmt::Display for FileError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(
+            f,
+            "could not {} {}: {}",
+            self.action,
+            self.path.display(),
+            self.source
+        )
+    }
+}
+
+impl std::error::Error for FileError {}
+
+impl From<FileError> for io::Error {
+    /// An `io::Error` of the same kind whose message names the path.
+    fn from(error: FileError) -> io::Error {
+        io::Error::new(error.source.kind(), error)
+    }
+}
+
+/// A file's bytes: a read-only mapping, or a copy whose byte of interest
+/// (`start + align_at`, see [`read_aligned`]) sits at an address that is a
+/// multiple of [`READ_ALIGN`].
+pub(crate) enum FileBytes {
+    Mapped(memmap2::Mmap),
+    Read {
+        buf: Vec<u8>,
+        start: usize,
+        len: usize,
+    },
+}
+
+impl FileBytes {
+    pub(crate) fn bytes(&self) -> &[u8] {
+        match self {
+            FileBytes::Mapped(map) => map,
+            FileBytes::Read { buf, start, len } => start
+                .checked_add(*len)
+                .and_then(|end| buf.get(*start..end))
+                .unwrap_or_default(),
+        }
+    }
+
+    pub(crate) fn is_mapped(&self) -> bool {
+        matches!(self, FileBytes::Mapped(_))
+    }
+}
+
+/// Reads `reader` to its end into fresh memory and keeps `len` bytes of it
+/// (fewer if it ends first), with `head` copied in front of them, placed so
+/// that byte `align_at` of the result sits at an address that is a multiple
+/// of [`READ_ALIGN`]. One copy of the data, as `std::fs::read` makes: given
+/// a `File`, `read_to_end` reads all that remains in one call.
+///
+/// The memory is a `Vec<u8>` with [`READ_ALIGN`] spare bytes, the start
+/// chosen from its address, filled by `read_to_end` into its reserved
+/// capacity: nothing is zeroed first (zeroing made reading 1.7x slower than
+/// `std::fs::read`: a 64-byte aligned `alloc_zeroed` is `memset`, and
+/// `calloc` of reused heap memory is too).
+pub(crate) fn read_aligned(
+    head: &[u8],
+    mut reader: impl Read,
+    len: usize,
+    align_at: usize,
+) -> Result<FileBytes, ReadFailure> {
+    let overflow = || ReadFailure::View(ViewError::Overflow { len, stride: 1 });
+    let used = head.len().checked_add(len).ok_or_else(overflow)?;
+    let total = used.checked_add(READ_ALIGN).ok_or_else(overflow)?;
+    if isize::try_from(total).is_err() {
+        return Err(overflow());
+    }
+    let mut buf: Vec<u8> = Vec::new();
+    buf.try_reserve_exact(total).map_err(|_| overflow())?;
+    let start = aligned_start(buf.as_ptr(), align_at);
+    buf.resize(start, 0);
+    buf.extend_from_slice(head);
+    reader.read_to_end(&mut buf).map_err(ReadFailure::Io)?;
+    buf.truncate(start.saturating_add(used));
+    if aligned_start(buf.as_ptr(), align_at) != start {
+        // The vector moved (it never should: the capacity was reserved);
+        // copy once more rather than hand out misaligned data.
+        let bytes = buf.get(start..).unwrap_or_default();
+        return read_aligned(&[], bytes, bytes.len(), align_at);
+    }
+    let len = buf.len() - start;
+    Ok(FileBytes::Read { buf, start, len })
+}
+
+/// The offset from `base` at which byte `align_at` lands on a multiple of
+/// [`READ_ALIGN`].
+fn aligned_start(base: *const u8, align_at: usize) -> usize {
+    let target = (base as usize).wrapping_add(align_at);
+    (READ_ALIGN - target % READ_ALIGN) % READ_ALIGN
+}
+
+/// Why [`read_aligned`] failed.
+pub(crate) enum ReadFailure {
+    Io(io::Error),
+    View(ViewError),
+}
+
+/// The length of an open file, for sizing the read.
+pub(crate) fn file_len(file: &File) -> io::Result<usize> {
+    let len = file.metadata()?.len();
+    usize::try_from(len).map_err(|_| {
+        io::Error::new(
+            io::ErrorKind::OutOfMemory,
+            "the file is larger than the address space",
+        )
+    })
+}
+
+/// A whole file in memory, for zero-copy views of raw records or image
+/// rows (a `.npy` file has its own type, [`NpyFile`]).
+///
+/// Two ways to get one:
+///
+/// * [`MappedFile::read`] (safe) reads the file into 64-byte aligned memory
+///   it owns, in one copy, as fast as `std::fs::read`;
+/// * [`MappedFile::map`] (`unsafe`) memory-maps it: O(1), nothing is read
+///   until a view touches it, but the caller must promise that nobody
+///   modifies or truncates the file while it is mapped.
+///
+/// Either way the bytes start aligned (64 bytes, or a page), so records of
+/// any aligned type fit at offset 0.
 ///
 /// [`NpyFile`]: crate::NpyFile
 ///
@@ -36,7 +213,7 @@ use std::path::Path;
 /// }
 /// std::fs::write(&path, &bytes)?;
 ///
-/// let file = MappedFile::open(&path)?;
+/// let file = MappedFile::read(&path)?;
 /// let ticks = file.records::<Tick>()?; // 12-byte records, checked, zero-copy
 /// assert_eq!(ticks.len(), 100);
 /// assert_eq!(ticks.columns().price.iter().sum::<f32>(), 2475.0);
@@ -45,46 +222,90 @@ use std::path::Path;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub struct MappedFile {
-    map: memmap2::Mmap,
+    bytes: FileBytes,
 }
 
 impl MappedFile {
-    /// Maps the file at `path` read-only.
-    pub fn open(path: impl AsRef<Path>) -> io::Result<MappedFile> {
-        MappedFile::map(&File::open(path)?)
+    /// Reads the whole file at `path` into 64-byte aligned memory. Safe:
+    /// the bytes are a copy, so other processes may change the file.
+    ///
+    /// ```
+    /// # let path = std::env::temp_dir().join(format!("doc-read-{}.bin", std::process::id()));
+    /// # std::fs::write(&path, [1u8, 2, 3, 4])?;
+    /// let file = typed_layout::MappedFile::read(&path)?;
+    /// assert_eq!(file.bytes(), [1, 2, 3, 4]);
+    /// assert_eq!(file.bytes().as_ptr() as usize % 64, 0);
+    /// # std::fs::remove_file(&path)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`FileError`] naming the path and the operation (`open`, `read`)
+    /// when the file cannot be opened or read, or is larger than memory
+    /// can hold.
+    pub fn read(path: impl AsRef<Path>) -> Result<MappedFile, FileError> {
+        let path = path.as_ref();
+        let file = File::open(path).map_err(|e| FileError::new("open", path, e))?;
+        let len = file_len(&file).map_err(|e| FileError::new("read", path, e))?;
+        let bytes = read_aligned(&[], file, len, 0).map_err(|failure| match failure {
+            ReadFailure::Io(e) => FileError::new("read", path, e),
+            ReadFailure::View(e) => FileError::new(
+                "read",
+                path,
+                io::Error::new(io::ErrorKind::OutOfMemory, std::format!("{e}")),
+            ),
+        })?;
+        Ok(MappedFile { bytes })
     }
 
-    /// Maps an open file read-only.
-    pub fn map(file: &File) -> io::Result<MappedFile> {
-        Ok(MappedFile {
-            map: crate::raw::map_read_only(file)?,
-        })
+    /// Wraps a mapping made by [`MappedFile::map`] (in the `raw` module).
+    pub(crate) fn from_mapping(map: memmap2::Mmap) -> MappedFile {
+        MappedFile {
+            bytes: FileBytes::Mapped(map),
+        }
+    }
+
+    /// Whether the bytes are a memory mapping ([`MappedFile::map`]) rather
+    /// than a copy ([`MappedFile::read`]).
+    pub fn is_mapped(&self) -> bool {
+        self.bytes.is_mapped()
     }
 
     /// The file's bytes.
     pub fn bytes(&self) -> &[u8] {
-        &self.map
+        self.bytes.bytes()
     }
 
     /// Length of the file in bytes.
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.bytes().len()
     }
 
     /// Whether the file is empty.
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.bytes().is_empty()
     }
 
     /// The whole file as records of `T` (length and alignment checked, as
     /// by [`Records::from_bytes`]). For a file with a header, view
     /// `&file.bytes()[header_len..]` instead.
+    ///
+    /// # Errors
+    ///
+    /// As [`Records::from_bytes`]: [`ViewError::LengthNotMultiple`] when
+    /// the file is not a whole number of records, [`ViewError::ZeroSizedElement`].
     pub fn records<T: PixelLayout>(&self) -> Result<Records<'_, T>, ViewError> {
         Records::from_bytes(self.bytes())
     }
 
     /// The file as a row-major image with rows `row_stride` bytes apart
     /// starting at byte 0 (as [`ImageView::from_bytes`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`ImageView::from_bytes`]: [`ViewError::OutOfBounds`] when the
+    /// rows do not fit in the file, [`ViewError::Overflow`].
     pub fn image<P: PixelLayout>(
         &self,
         width: usize,
@@ -98,7 +319,8 @@ impl MappedFile {
 impl core::fmt::Debug for MappedFile {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("MappedFile")
-            .field("len", &self.map.len())
+            .field("len", &self.len())
+            .field("mapped", &self.is_mapped())
             .finish_non_exhaustive()
     }
 }

@@ -23,71 +23,41 @@ mod sealed {
 /// records of a record view). Implemented by [`ImageView`],
 /// [`ImageViewMut`], [`Records`] and [`RecordsMut`]; sealed.
 pub trait Splittable: Sized + sealed::Sealed {
+    /// What one unit is called in errors (`"row"`, `"record"`).
+    #[doc(hidden)]
+    const UNIT: &'static str;
     /// Units along the outer axis (rows or records).
     #[doc(hidden)]
     fn units(&self) -> usize;
-    /// Units `..at` and `at..`, sharing no byte; `at <= units()`.
+    /// Units `..at` and `at..`, sharing no byte; `at` is clamped to
+    /// `units()`.
     #[doc(hidden)]
     fn split_units(self, at: usize) -> (Self, Self);
 }
 
-impl<P: PixelLayout> sealed::Sealed for ImageView<'_, P> {}
-impl<P: PixelLayout> Splittable for ImageView<'_, P> {
-    fn units(&self) -> usize {
-        self.height()
-    }
-    fn split_units(self, at: usize) -> (Self, Self) {
-        let (width, height) = (self.width(), self.height());
-        (
-            ImageView {
-                raw: self.raw.sub(0, width, 1, 0, at, 1),
-            },
-            ImageView {
-                raw: self.raw.sub(0, width, 1, at, height, 1),
-            },
-        )
-    }
+/// Splits by the view's own checked method, with `at` clamped to the
+/// units (so the split never fails).
+macro_rules! splittable {
+    ($view:ident, $unit:literal, $units:ident, $split:ident) => {
+        impl<T: PixelLayout> sealed::Sealed for $view<'_, T> {}
+        impl<T: PixelLayout> Splittable for $view<'_, T> {
+            const UNIT: &'static str = $unit;
+            fn units(&self) -> usize {
+                self.$units()
+            }
+            fn split_units(self, at: usize) -> (Self, Self) {
+                let at = at.min(self.$units());
+                self.$split(at)
+                    .expect("a split at most at the last unit is inside the view")
+            }
+        }
+    };
 }
 
-impl<P: PixelLayout> sealed::Sealed for ImageViewMut<'_, P> {}
-impl<P: PixelLayout> Splittable for ImageViewMut<'_, P> {
-    fn units(&self) -> usize {
-        self.height()
-    }
-    fn split_units(self, at: usize) -> (Self, Self) {
-        let (top, bottom) = self.raw.split_rows(at);
-        (ImageViewMut { raw: top }, ImageViewMut { raw: bottom })
-    }
-}
-
-impl<T: PixelLayout> sealed::Sealed for Records<'_, T> {}
-impl<T: PixelLayout> Splittable for Records<'_, T> {
-    fn units(&self) -> usize {
-        self.len()
-    }
-    fn split_units(self, at: usize) -> (Self, Self) {
-        let len = self.len();
-        (
-            Records {
-                raw: self.raw.subview(0, at, 1),
-            },
-            Records {
-                raw: self.raw.subview(at, len, 1),
-            },
-        )
-    }
-}
-
-impl<T: PixelLayout> sealed::Sealed for RecordsMut<'_, T> {}
-impl<T: PixelLayout> Splittable for RecordsMut<'_, T> {
-    fn units(&self) -> usize {
-        self.len()
-    }
-    fn split_units(self, at: usize) -> (Self, Self) {
-        let (left, right) = self.raw.split_at(at);
-        (RecordsMut { raw: left }, RecordsMut { raw: right })
-    }
-}
+splittable!(ImageView, "row", height, split_at_row);
+splittable!(ImageViewMut, "row", height, split_at_row);
+splittable!(Records, "record", len, split_at);
+splittable!(RecordsMut, "record", len, into_split_at);
 
 /// A parallel iterator over consecutive parts of `chunk` units (row bands
 /// of `chunk` rows, chunks of `chunk` records); the last may be shorter.
@@ -100,10 +70,7 @@ pub struct ParChunks<V> {
 impl<V: Splittable> ParChunks<V> {
     fn new(view: V, chunk: usize) -> Result<Self, ViewError> {
         if chunk == 0 {
-            return Err(ViewError::InvalidWindow {
-                width: 0,
-                height: 0,
-            });
+            return Err(ViewError::ZeroChunk { unit: V::UNIT });
         }
         Ok(ParChunks { view, chunk })
     }

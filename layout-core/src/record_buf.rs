@@ -5,7 +5,7 @@ use crate::layout::PixelLayout;
 use crate::raw::AlignedBytes;
 use crate::records::{Records, RecordsMut};
 use core::marker::PhantomData;
-use core::mem::{align_of, size_of};
+use core::mem::align_of;
 
 /// Owned storage for `len` records of `T`, zero-initialized, aligned to 64
 /// bytes (or `T`'s alignment if larger): aligned types can always be viewed,
@@ -30,19 +30,18 @@ impl<T: PixelLayout> RecordBuf<T> {
     pub const ALIGN: usize = 64;
 
     /// `len` records with every byte zero (a valid value for layout types).
+    ///
+    /// # Errors
+    ///
+    /// `ZeroSizedElement` for a zero-sized `T`; `TooLarge` if `len *
+    /// size_of::<T>()` exceeds `isize::MAX` bytes; `AllocationFailed` if
+    /// the allocator cannot provide the memory (never an abort).
     pub fn zeroed(len: usize) -> Result<Self, ViewError> {
-        if size_of::<T>() == 0 {
-            return Err(ViewError::ZeroSizedElement {
-                type_name: T::LAYOUT.name,
-            });
-        }
+        let elem_size = crate::records::nonzero_size::<T>()?;
         let byte_len = len
-            .checked_mul(size_of::<T>())
+            .checked_mul(elem_size)
             .filter(|&n| n <= isize::MAX as usize)
-            .ok_or(ViewError::Overflow {
-                len,
-                stride: size_of::<T>() as isize,
-            })?;
+            .ok_or(ViewError::TooLarge { len, elem_size })?;
         Ok(RecordBuf {
             bytes: AlignedBytes::zeroed(byte_len, Self::ALIGN.max(align_of::<T>()))?,
             len,
@@ -52,15 +51,23 @@ impl<T: PixelLayout> RecordBuf<T> {
 
     /// A copy of `records` in aligned storage.
     ///
-    /// # Panics
+    /// ```
+    /// use typed_layout::RecordBuf;
+    /// let copy = RecordBuf::from_slice(&[1u16, 2, 3])?;
+    /// assert_eq!(copy.as_slice(), [1, 2, 3]);
+    /// assert!(RecordBuf::from_slice(&[[0u64; 0]; 5]).is_err()); // zero-sized records
+    /// # Ok::<(), typed_layout::ViewError>(())
+    /// ```
     ///
-    /// Never for slices: a slice's byte size always fits (only
-    /// zero-sized `T`, which `PixelLayout` types built by the derive are not,
-    /// is refused, by panicking).
-    pub fn from_slice(records: &[T]) -> Self {
-        let mut buf = Self::zeroed(records.len()).expect("a slice's byte size fits in isize");
+    /// # Errors
+    ///
+    /// `ZeroSizedElement` for a zero-sized `T` (a byte buffer cannot say
+    /// how many there were); `AllocationFailed` if the allocator cannot
+    /// provide the memory.
+    pub fn from_slice(records: &[T]) -> Result<Self, ViewError> {
+        let mut buf = Self::zeroed(records.len())?;
         buf.as_mut_slice().copy_from_slice(records);
-        buf
+        Ok(buf)
     }
 
     /// Number of records.
@@ -115,8 +122,13 @@ impl<T: PixelLayout> RecordBuf<T> {
 }
 
 impl<T: PixelLayout> Clone for RecordBuf<T> {
+    /// # Panics
+    ///
+    /// If the allocator cannot provide a second copy (as `Vec::clone`
+    /// aborts); use [`RecordBuf::from_slice`] to get an error instead.
     fn clone(&self) -> Self {
         Self::from_slice(self.as_slice())
+            .expect("the allocator provides a copy of an existing buffer")
     }
 }
 

@@ -1,64 +1,54 @@
-//! `Records` / `RecordsMut`: typed views of records in borrowed bytes.
+//! `Records` / `RecordsMut`: typed views of records in borrowed bytes, thin
+//! wrappers over the rank-1 core view that always hand out `&T`.
 
 use crate::column::{Column, ColumnSplit};
 use crate::error::ViewError;
-use crate::layout::{Columnar, PixelLayout};
-use crate::raw::{Refs, RefsMut, Strided, StridedMut};
+use crate::fields::Columnar;
+use crate::layout::PixelLayout;
+use crate::raw::{resolve, Dim, Exclusive, RawView, Refs, RefsMut, Shared};
 use core::fmt;
 use core::mem::{align_of, size_of};
-use core::ops::{Bound, RangeBounds};
+use core::ops::RangeBounds;
 
-/// Resolves a range against a length, with a typed error.
-pub(crate) fn resolve(
-    range: impl RangeBounds<usize>,
-    len: usize,
-) -> Result<(usize, usize), ViewError> {
-    let start = match range.start_bound() {
-        Bound::Included(&start) => start,
-        Bound::Excluded(&start) => start
-            .checked_add(1)
-            .ok_or(ViewError::IndexOutOfBounds { index: start, len })?,
-        Bound::Unbounded => 0,
-    };
-    let end = match range.end_bound() {
-        Bound::Included(&end) => end
-            .checked_add(1)
-            .ok_or(ViewError::IndexOutOfBounds { index: end, len })?,
-        Bound::Excluded(&end) => end,
-        Bound::Unbounded => len,
-    };
-    if start > end {
-        return Err(ViewError::InvalidRange { start, end });
-    }
-    if end > len {
-        return Err(ViewError::IndexOutOfBounds { index: end, len });
-    }
-    Ok((start, end))
-}
-
-/// The checks shared by `from_bytes` and `from_bytes_mut`.
-fn check_whole_records<T: PixelLayout>(bytes: &[u8]) -> Result<usize, ViewError> {
-    let elem_size = size_of::<T>();
-    if elem_size == 0 {
-        return Err(ViewError::ZeroSizedElement {
-            type_name: T::LAYOUT.name,
-        });
-    }
+/// The number of whole records in `bytes`, refusing zero-sized types and
+/// lengths that leave bytes over.
+fn whole_records<T: PixelLayout>(bytes: &[u8]) -> Result<usize, ViewError> {
+    let elem_size = nonzero_size::<T>()?;
     if !bytes.len().is_multiple_of(elem_size) {
         return Err(ViewError::LengthNotMultiple {
             len: bytes.len(),
             elem_size,
         });
     }
-    check_aligned::<T>(bytes.as_ptr() as usize, elem_size as isize)?;
     Ok(bytes.len() / elem_size)
 }
 
-/// Refuses a start address or stride that does not fit `T`'s alignment.
-fn check_aligned<T: PixelLayout>(address: usize, stride: isize) -> Result<(), ViewError> {
+/// `size_of::<T>()`, or `ZeroSizedElement`: a byte count says nothing
+/// about how many zero-sized records there are.
+pub(crate) fn nonzero_size<T: PixelLayout>() -> Result<usize, ViewError> {
+    match size_of::<T>() {
+        0 => Err(ViewError::ZeroSizedElement {
+            type_name: T::LAYOUT.name,
+        }),
+        size => Ok(size),
+    }
+}
+
+/// Refuses records whose addresses (`address + i·stride`, `i < len`) are
+/// not all aligned for `T` (records are handed out as `&T`), and a start
+/// address that is not, even with no records.
+fn check_aligned<T: PixelLayout>(
+    address: usize,
+    len: usize,
+    stride: isize,
+) -> Result<(), ViewError> {
     let required = align_of::<T>();
     let address_remainder = address % required;
-    let stride_remainder = stride.unsigned_abs() % required;
+    let stride_remainder = if len <= 1 {
+        0
+    } else {
+        stride.unsigned_abs() % required
+    };
     if address_remainder != 0 || stride_remainder != 0 {
         return Err(ViewError::Misaligned {
             required,
@@ -94,8 +84,9 @@ fn check_aligned<T: PixelLayout>(address: usize, stride: isize) -> Result<(), Vi
 /// # Ok::<(), typed_layout::ViewError>(())
 /// ```
 pub struct Records<'a, T: PixelLayout> {
-    /// Invariant: `raw.is_aligned()`.
-    pub(crate) raw: Strided<'a, T>,
+    /// Every record aligned for `T` (checked by the constructors; sub-views
+    /// keep it), so `&T` can always be handed out.
+    raw: RawView<'a, T, 1, Shared>,
 }
 
 impl<T: PixelLayout> Clone for Records<'_, T> {
@@ -106,21 +97,26 @@ impl<T: PixelLayout> Clone for Records<'_, T> {
 impl<T: PixelLayout> Copy for Records<'_, T> {}
 
 impl<'a, T: PixelLayout> Records<'a, T> {
-    fn wrap(raw: Strided<'a, T>) -> Self {
+    /// Wraps a view whose records are known to be aligned (a sub-view of
+    /// aligned records, or a slice).
+    fn wrap(raw: RawView<'a, T, 1, Shared>) -> Self {
         debug_assert!(raw.is_aligned());
         Records { raw }
     }
 
     /// Views `bytes` as records, in O(1): checks that the length is a whole
     /// number of records and that the start is aligned for `T`.
+    ///
+    /// # Errors
+    ///
+    /// `ZeroSizedElement` for a zero-sized `T`; `LengthNotMultiple` if
+    /// `bytes.len()` is not a multiple of `size_of::<T>()`; `Misaligned` if
+    /// `bytes` does not start at a multiple of `align_of::<T>()`.
     pub fn from_bytes(bytes: &'a [u8]) -> Result<Self, ViewError> {
-        let len = check_whole_records::<T>(bytes)?;
-        Ok(Self::wrap(Strided::new(
-            bytes,
-            0,
-            len,
-            size_of::<T>() as isize,
-        )?))
+        let len = whole_records::<T>(bytes)?;
+        check_aligned::<T>(bytes.as_ptr() as usize, len, size_of::<T>() as isize)?;
+        let dims = [Dim::new(len, size_of::<T>() as isize)];
+        Ok(Self::wrap(RawView::from_bytes(bytes, 0, dims)?))
     }
 
     /// Views `len` records starting at byte `start` of `bytes`, `stride` bytes
@@ -132,53 +128,42 @@ impl<'a, T: PixelLayout> Records<'a, T> {
     /// use typed_layout::Records;
     /// // The u16 at offset 2 of each 8-byte row.
     /// let bytes: Vec<u8> = (0..32).collect();
-    /// # let bytes = typed_layout::RecordBuf::<u8>::from_slice(&bytes);
+    /// # let bytes = typed_layout::RecordBuf::<u8>::from_slice(&bytes)?;
     /// let picked = Records::<u16>::from_bytes_strided(bytes.as_bytes(), 2, 4, 8)?;
     /// let got: Vec<u16> = picked.iter().copied().collect();
     /// assert_eq!(got, [u16::from_ne_bytes([2, 3]), u16::from_ne_bytes([10, 11]),
     ///                  u16::from_ne_bytes([18, 19]), u16::from_ne_bytes([26, 27])]);
     /// # Ok::<(), typed_layout::ViewError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// `ZeroSizedElement` for a zero-sized `T`; `OutOfBounds`,
+    /// `BeforeStart` or `Overflow` if some record would not lie inside
+    /// `bytes`; `Misaligned` if a record is not aligned for `T`.
     pub fn from_bytes_strided(
         bytes: &'a [u8],
         start: usize,
         len: usize,
         stride: isize,
     ) -> Result<Self, ViewError> {
-        if size_of::<T>() == 0 {
-            return Err(ViewError::ZeroSizedElement {
-                type_name: T::LAYOUT.name,
-            });
-        }
-        let raw = Strided::new(bytes, start, len, stride)?;
-        check_aligned::<T>(raw.base_addr(), if len > 1 { stride } else { 0 })?;
+        nonzero_size::<T>()?;
+        let raw = RawView::from_bytes(bytes, start, [Dim::new(len, stride)])?;
+        check_aligned::<T>(raw.base() as usize, len, stride)?;
         Ok(Self::wrap(raw))
     }
 
     /// Views a slice of records (always valid).
     pub fn from_slice(records: &'a [T]) -> Self {
-        Self::wrap(Strided::from_slice(records))
+        Self::wrap(RawView::from_slice(records))
     }
 
-    /// Number of records.
-    pub fn len(&self) -> usize {
-        self.raw.len()
-    }
-
-    /// Whether there are no records.
-    pub fn is_empty(&self) -> bool {
-        self.raw.len() == 0
-    }
-
-    /// Distance between consecutive records, in bytes.
-    pub fn stride(&self) -> isize {
-        self.raw.stride()
-    }
+    crate::accessors::rank1_accessors!("records");
 
     /// Record `index`, or `None` past the end.
     #[inline]
     pub fn get(&self, index: usize) -> Option<&'a T> {
-        self.raw.get_ref(index)
+        self.raw.get_ref([index])
     }
 
     /// Iterates over the records.
@@ -198,9 +183,14 @@ impl<'a, T: PixelLayout> Records<'a, T> {
     }
 
     /// Records `range` (O(1)).
+    ///
+    /// # Errors
+    ///
+    /// `InvalidRange` if the range starts after its end;
+    /// `IndexOutOfBounds` if it ends past `len()`.
     pub fn range(&self, range: impl RangeBounds<usize>) -> Result<Self, ViewError> {
         let (start, end) = resolve(range, self.len())?;
-        Ok(Self::wrap(self.raw.subview(start, end, 1)))
+        Ok(Self::wrap(self.raw.sub(0, start, end, 1)))
     }
 
     /// Every `step`-th record, starting with the first (O(1)).
@@ -212,20 +202,41 @@ impl<'a, T: PixelLayout> Records<'a, T> {
     /// assert_eq!(odd.iter().copied().collect::<Vec<_>>(), [1, 3, 5]);
     /// # Ok::<(), typed_layout::ViewError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// `ZeroStep` if `step == 0`.
     pub fn step_by(&self, step: usize) -> Result<Self, ViewError> {
         if step == 0 {
             return Err(ViewError::ZeroStep);
         }
-        Ok(Self::wrap(self.raw.subview(0, self.len(), step)))
+        Ok(Self::wrap(self.raw.sub(0, 0, self.len(), step)))
     }
 
     /// The records in reverse order (O(1)).
     pub fn reversed(&self) -> Self {
-        Self::wrap(self.raw.reversed())
+        Self::wrap(self.raw.reversed(0))
     }
 
-    /// Every run of `size` adjacent records (zero-copy). Fails for
-    /// `size == 0`.
+    /// Records `..mid` and `mid..` (O(1)).
+    ///
+    /// ```
+    /// use typed_layout::Records;
+    /// let (head, tail) = Records::from_slice(&[1u8, 2, 3]).split_at(1)?;
+    /// assert_eq!((head.len(), tail.get(0)), (1, Some(&2)));
+    /// # Ok::<(), typed_layout::ViewError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// `IndexOutOfBounds` if `mid > len()`.
+    pub fn split_at(&self, mid: usize) -> Result<(Self, Self), ViewError> {
+        resolve(..mid, self.len())?;
+        let (left, right) = self.raw.split(0, mid);
+        Ok((Self::wrap(left), Self::wrap(right)))
+    }
+
+    /// Every run of `size` adjacent records (zero-copy).
     ///
     /// ```
     /// use typed_layout::Records;
@@ -234,6 +245,10 @@ impl<'a, T: PixelLayout> Records<'a, T> {
     /// assert_eq!(pairs, [vec![1, 2], vec![2, 3]]);
     /// # Ok::<(), typed_layout::ViewError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// `InvalidWindow` if `size == 0`.
     pub fn windows(
         &self,
         size: usize,
@@ -248,13 +263,17 @@ impl<'a, T: PixelLayout> Records<'a, T> {
         // `+ 1` cannot overflow: size >= 1 (a stride-0 view may have
         // usize::MAX records).
         let count = records.len().checked_sub(size).map_or(0, |d| d + 1);
-        Ok((0..count).filter_map(move |start| records.range(start..start + size).ok()))
+        Ok((0..count).map(move |start| Self::wrap(records.raw.sub(0, start, start + size, 1))))
     }
 
-    /// The `G` at byte `offset` of every record, as a column. Fails if the
-    /// field would not fit in the record. Generated `columns()` calls this
-    /// with `offset_of!` offsets; it is safe for any offset because `T` has
-    /// no padding and every bit pattern is a valid `G`.
+    /// The `G` at byte `offset` of every record, as a column. Generated
+    /// `columns()` calls this with `offset_of!` offsets; it is safe for any
+    /// offset because `T` has no padding and every bit pattern is a valid
+    /// `G`.
+    ///
+    /// # Errors
+    ///
+    /// `FieldOutOfRecord` if `offset + size_of::<G>() > size_of::<T>()`.
     pub fn column_at<G: PixelLayout>(&self, offset: usize) -> Result<Column<'a, G>, ViewError> {
         Ok(Column::from_raw(self.raw.project(offset)?))
     }
@@ -265,6 +284,11 @@ impl<'a, T: PixelLayout> Records<'a, T> {
         T: Columnar,
     {
         T::columns(*self)
+    }
+
+    #[cfg_attr(not(feature = "ndarray"), allow(dead_code))]
+    pub(crate) fn raw(&self) -> RawView<'a, T, 1, Shared> {
+        self.raw
     }
 
     /// Copies the records into a `Vec`.
@@ -340,46 +364,56 @@ impl<T: PixelLayout> ExactSizeIterator for RecordsIter<'_, T> {}
 /// # Ok::<(), typed_layout::ViewError>(())
 /// ```
 pub struct RecordsMut<'a, T: PixelLayout> {
-    /// Invariant: records are aligned (`StridedMut` tracks it).
-    pub(crate) raw: StridedMut<'a, T>,
+    /// Every record aligned for `T`, as for [`Records`].
+    raw: RawView<'a, T, 1, Exclusive>,
 }
 
 impl<'a, T: PixelLayout> RecordsMut<'a, T> {
+    fn wrap(raw: RawView<'a, T, 1, Exclusive>) -> Self {
+        debug_assert!(raw.is_aligned());
+        RecordsMut { raw }
+    }
+
     /// Views `bytes` as mutable records, in O(1) (same checks as
     /// [`Records::from_bytes`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Records::from_bytes`].
     pub fn from_bytes_mut(bytes: &'a mut [u8]) -> Result<Self, ViewError> {
-        let len = check_whole_records::<T>(bytes)?;
-        Ok(RecordsMut {
-            raw: StridedMut::new(bytes, 0, len, size_of::<T>() as isize)?,
-        })
+        let len = whole_records::<T>(bytes)?;
+        check_aligned::<T>(bytes.as_ptr() as usize, len, size_of::<T>() as isize)?;
+        let dims = [Dim::new(len, size_of::<T>() as isize)];
+        Ok(Self::wrap(RawView::from_bytes_mut(bytes, 0, dims)?))
     }
 
     /// Mutable form of [`Records::from_bytes_strided`]; also refuses strides
     /// that would make two records share bytes.
+    ///
+    /// # Errors
+    ///
+    /// As [`Records::from_bytes_strided`], and `Aliasing` if two records
+    /// would share a byte (`|stride| < size_of::<T>()` with `len > 1`).
     pub fn from_bytes_strided_mut(
         bytes: &'a mut [u8],
         start: usize,
         len: usize,
         stride: isize,
     ) -> Result<Self, ViewError> {
-        if size_of::<T>() == 0 {
-            return Err(ViewError::ZeroSizedElement {
-                type_name: T::LAYOUT.name,
-            });
-        }
-        let raw = StridedMut::new(bytes, start, len, stride)?;
-        check_aligned::<T>(
-            raw.as_shared().base_addr(),
-            if len > 1 { stride } else { 0 },
-        )?;
-        Ok(RecordsMut { raw })
+        nonzero_size::<T>()?;
+        let raw = RawView::from_bytes_mut(bytes, start, [Dim::new(len, stride)])?;
+        check_aligned::<T>(raw.base() as usize, len, stride)?;
+        Ok(Self::wrap(raw))
     }
 
     /// Views a mutable slice of records.
     pub fn from_slice_mut(records: &'a mut [T]) -> Self {
-        RecordsMut {
-            raw: StridedMut::from_slice(records),
-        }
+        Self::wrap(RawView::from_slice_mut(records))
+    }
+
+    #[cfg_attr(not(feature = "ndarray"), allow(dead_code))]
+    pub(crate) fn into_raw(self) -> RawView<'a, T, 1, Exclusive> {
+        self.raw
     }
 
     /// A read-only view for as long as `self` is borrowed.
@@ -394,34 +428,28 @@ impl<'a, T: PixelLayout> RecordsMut<'a, T> {
 
     /// A shorter-lived mutable view of the same records.
     pub fn reborrow(&mut self) -> RecordsMut<'_, T> {
-        RecordsMut {
-            raw: self.raw.reborrow(),
-        }
+        RecordsMut::wrap(self.raw.reborrow())
     }
 
-    /// Number of records.
-    pub fn len(&self) -> usize {
-        self.raw.len()
-    }
-
-    /// Whether there are no records.
-    pub fn is_empty(&self) -> bool {
-        self.raw.len() == 0
-    }
+    crate::accessors::rank1_accessors!("records");
 
     /// Record `index`, or `None` past the end.
     pub fn get(&self, index: usize) -> Option<&T> {
-        self.raw.as_shared().get_ref(index)
+        self.as_records().get(index)
     }
 
     /// Record `index` for writing, or `None` past the end.
     pub fn get_mut(&mut self, index: usize) -> Option<&mut T> {
-        self.raw.get_mut(index)
+        self.raw.get_mut([index])
     }
 
     /// Stores `record` at `index`.
+    ///
+    /// # Errors
+    ///
+    /// `IndexOutOfBounds` if `index >= len()`.
     pub fn set(&mut self, index: usize, record: T) -> Result<(), ViewError> {
-        if self.raw.write(index, record) {
+        if self.raw.write([index], record) {
             Ok(())
         } else {
             Err(ViewError::IndexOutOfBounds {
@@ -458,25 +486,29 @@ impl<'a, T: PixelLayout> RecordsMut<'a, T> {
     }
 
     /// Records `range`, for writing (O(1)).
+    ///
+    /// # Errors
+    ///
+    /// As [`Records::range`].
     pub fn range_mut(
         &mut self,
         range: impl RangeBounds<usize>,
     ) -> Result<RecordsMut<'_, T>, ViewError> {
         let (start, end) = resolve(range, self.len())?;
-        Ok(RecordsMut {
-            raw: self.raw.reborrow().subview(start, end, 1),
-        })
+        Ok(RecordsMut::wrap(self.raw.reborrow().sub(0, start, end, 1)))
     }
 
     /// Every `step`-th record, for writing (O(1)).
+    ///
+    /// # Errors
+    ///
+    /// `ZeroStep` if `step == 0`.
     pub fn step_by_mut(&mut self, step: usize) -> Result<RecordsMut<'_, T>, ViewError> {
         if step == 0 {
             return Err(ViewError::ZeroStep);
         }
         let len = self.len();
-        Ok(RecordsMut {
-            raw: self.raw.reborrow().subview(0, len, step),
-        })
+        Ok(RecordsMut::wrap(self.raw.reborrow().sub(0, 0, len, step)))
     }
 
     /// Splits into records `..mid` and `mid..`, both writable at once.
@@ -491,18 +523,26 @@ impl<'a, T: PixelLayout> RecordsMut<'a, T> {
     /// assert_eq!(values, [1, 0, 2, 0, 0, 0]);
     /// # Ok::<(), typed_layout::ViewError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// `IndexOutOfBounds` if `mid > len()`.
     pub fn split_at_mut(
         &mut self,
         mid: usize,
     ) -> Result<(RecordsMut<'_, T>, RecordsMut<'_, T>), ViewError> {
-        if mid > self.len() {
-            return Err(ViewError::IndexOutOfBounds {
-                index: mid,
-                len: self.len(),
-            });
-        }
-        let (left, right) = self.raw.reborrow().split_at(mid);
-        Ok((RecordsMut { raw: left }, RecordsMut { raw: right }))
+        self.reborrow().into_split_at(mid)
+    }
+
+    /// [`RecordsMut::split_at_mut`] for the whole lifetime of the view.
+    ///
+    /// # Errors
+    ///
+    /// `IndexOutOfBounds` if `mid > len()`.
+    pub fn into_split_at(self, mid: usize) -> Result<(Self, Self), ViewError> {
+        resolve(..mid, self.len())?;
+        let (left, right) = self.raw.split(0, mid);
+        Ok((Self::wrap(left), Self::wrap(right)))
     }
 
     /// Starts handing out mutable columns; see [`ColumnSplit`].
@@ -528,6 +568,10 @@ impl<'a, T: PixelLayout> RecordsMut<'a, T> {
     }
 
     /// Copies every record from `source` (same length required).
+    ///
+    /// # Errors
+    ///
+    /// `LengthMismatch` if the lengths differ.
     pub fn copy_from(&mut self, source: &Records<'_, T>) -> Result<(), ViewError> {
         if source.len() != self.len() {
             return Err(ViewError::LengthMismatch {

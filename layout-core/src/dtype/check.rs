@@ -1,12 +1,15 @@
 //! `Dtype::check`: is a foreign dtype the same memory layout as ours?
 //!
-//! Compared: itemsize, then each field in offset order (name, offset, and
-//! recursively its dtype), and for scalars the element kind, element size,
-//! element count and byte order. Scalars are compared by what their bytes
-//! hold, so different spellings of the same bytes match: `[u8; N]` matches
-//! `|SN`, `|VN` and `('|u1', (N,))`; `u8` matches `|b1`; `[f64; 2]` matches
-//! `<c16`; `[u32; N]` matches `<UN`; `i64` matches `<M8[..]`/`<m8[..]`
-//! (the unit is not compared). Fields named `_pad...` are gaps.
+//! Compared: for records each field in offset order (name, offset, and
+//! recursively its dtype), then the itemsize; for scalars the element kind,
+//! element size, element count and byte order, and for times the unit.
+//! Scalars are compared by what their bytes hold, so different spellings of
+//! the same bytes match: `[u8; N]` and `Bytes<N>` match `|SN`, `|VN` and
+//! `('|u1', (N,))`; `u8` matches `|b1`; `[f64; 2]` matches `<c16`; `[u32;
+//! N]` matches `<UN`; `i64` matches `<M8[..]`/`<m8[..]`. Two times must
+//! agree on kind (datetime or timedelta) and unit: a `Datetime64<Seconds>`
+//! does not read `<M8[ns]`. Nested sub-arrays match their flat spelling
+//! (`(('<f8', (5,)), (2,))` and `('<f8', (2, 5))`).
 
 use super::descr::push_typestr;
 use super::literal::push_repr;
@@ -14,7 +17,6 @@ use super::{Dtype, DtypeError, DtypeField, DtypeKind, MismatchKind, Repr};
 use crate::layout::ByteOrder;
 use alloc::format;
 use alloc::string::String;
-use alloc::vec::Vec;
 
 impl Dtype {
     /// Checks that `found` (a file's or a foreign buffer's dtype) lays out
@@ -54,15 +56,17 @@ impl Dtype {
 
 /// The scalar view used for comparison: what one element's bytes hold.
 #[derive(Clone, Copy, PartialEq, Eq)]
-struct Leaf {
+struct Leaf<'a> {
     /// Int, Uint or Float.
     class: DtypeKind,
     elem_size: usize,
     order: ByteOrder,
+    /// For `M`/`m`: the kind and the unit as written.
+    time: Option<(DtypeKind, &'a str)>,
 }
 
 /// Normalizes a scalar to (leaf, elements per scalar).
-fn leaf(kind: DtypeKind, size: usize, order: ByteOrder) -> (Leaf, usize) {
+fn leaf(kind: DtypeKind, size: usize, order: ByteOrder, unit: &str) -> (Leaf<'_>, usize) {
     let (class, elem_size, count) = match kind {
         DtypeKind::Bool => (DtypeKind::Uint, 1, 1),
         DtypeKind::Complex => (DtypeKind::Float, size / 2, 2),
@@ -76,39 +80,40 @@ fn leaf(kind: DtypeKind, size: usize, order: ByteOrder) -> (Leaf, usize) {
     } else {
         ByteOrder::NotApplicable
     };
+    let time = matches!(kind, DtypeKind::Datetime | DtypeKind::Timedelta).then_some((kind, unit));
     (
         Leaf {
             class,
             elem_size,
             order,
+            time,
         },
         count,
     )
 }
 
 enum Flat<'a> {
-    Scalar(Leaf, usize),
+    Scalar(Leaf<'a>, usize),
     Records(&'a Dtype, usize),
 }
 
-/// Strips sub-arrays: the innermost scalar or record and how many there are.
+/// Strips every level of sub-array: the innermost scalar or record and how
+/// many there are.
 fn flatten(dtype: &Dtype) -> Option<Flat<'_>> {
-    let (base, count) = match &dtype.repr {
-        Repr::SubArray { base, shape } => (
-            &**base,
-            shape
-                .iter()
-                .try_fold(1usize, |acc, &d| acc.checked_mul(d))?,
-        ),
-        _ => (dtype, 1),
-    };
+    let mut count = 1usize;
+    let mut base = dtype;
+    while let Repr::SubArray { base: inner, shape } = &base.repr {
+        for &dim in shape {
+            count = count.checked_mul(dim)?;
+        }
+        base = inner;
+    }
     match &base.repr {
-        Repr::Scalar { kind, order, .. } => {
-            let (leaf, per) = leaf(*kind, base.itemsize, *order);
+        Repr::Scalar { kind, order, unit } => {
+            let (leaf, per) = leaf(*kind, base.itemsize, *order, unit);
             Some(Flat::Scalar(leaf, count.checked_mul(per)?))
         }
         Repr::Record { .. } => Some(Flat::Records(base, count)),
-        // `sub_array` merges nested shapes, so a base is never a sub-array.
         Repr::SubArray { .. } => None,
     }
 }
@@ -155,12 +160,30 @@ fn push_short(out: &mut String, dtype: &Dtype) {
     }
 }
 
-fn mismatch(path: &str, kind: MismatchKind, expected: String, found: String) -> DtypeError {
+/// A mismatch at `path`, with the Rust type for the found side when it has
+/// one (for the hint).
+fn mismatch(
+    path: &str,
+    kind: MismatchKind,
+    expected: String,
+    found: String,
+    theirs: &Dtype,
+) -> DtypeError {
+    let rust_type = match kind {
+        MismatchKind::Kind | MismatchKind::Size | MismatchKind::Shape | MismatchKind::Unit => {
+            theirs.rust_type().ok().map(|t| match t.feature {
+                Some(feature) => format!("{} (feature `{feature}`)", t.text),
+                None => t.text,
+            })
+        }
+        _ => None,
+    };
     DtypeError::Mismatch {
         field: String::from(path),
         kind,
         expected,
         found,
+        rust_type,
     }
 }
 
@@ -180,30 +203,14 @@ fn compare(
     path: &str,
     show: &dyn Fn(&Dtype) -> String,
 ) -> Result<(), DtypeError> {
-    let overflow = DtypeError::Overflow {
-        what: "a sub-array element count",
-    };
     let (Some(a), Some(b)) = (flatten(ours), flatten(theirs)) else {
-        return Err(overflow);
+        return Err(DtypeError::too_large(
+            "a sub-array's element count",
+            format!("the product of {:?} or {:?}", ours.shape(), theirs.shape()),
+            usize::MAX,
+        ));
     };
-    let itemsize = || {
-        if ours.itemsize != theirs.itemsize {
-            return Err(mismatch(
-                path,
-                MismatchKind::Itemsize,
-                format!("{} ({} bytes)", show(ours), ours.itemsize),
-                format!("{} ({} bytes)", show(theirs), theirs.itemsize),
-            ));
-        }
-        Ok(())
-    };
-    // Records: the first differing field says more than the sizes do.
-    if let (Flat::Records(x, n), Flat::Records(y, m)) = (&a, &b) {
-        if n == m {
-            compare_records(x, y, path)?;
-        }
-    }
-    itemsize()?;
+    let differ = |kind| mismatch(path, kind, show(ours), show(theirs), theirs);
     match (a, b) {
         (Flat::Scalar(x, n), Flat::Scalar(y, m)) => {
             let kind = if x.class != y.class {
@@ -215,35 +222,39 @@ fn compare(
             } else if x.order != y.order {
                 Some(MismatchKind::ByteOrder)
             } else {
-                None
+                match (x.time, y.time) {
+                    (Some((k, _)), Some((l, _))) if k != l => Some(MismatchKind::Kind),
+                    (Some((_, u)), Some((_, v))) if u != v => Some(MismatchKind::Unit),
+                    _ => None,
+                }
             };
-            match kind {
-                Some(kind) => Err(mismatch(path, kind, show(ours), show(theirs))),
-                None => Ok(()),
-            }
+            kind.map_or(Ok(()), |kind| Err(differ(kind)))
         }
-        (Flat::Records(_, n), Flat::Records(_, m)) => {
-            if n != m {
+        (Flat::Records(x, n), Flat::Records(y, m)) => {
+            // The first differing field says more than the sizes do.
+            if n == m {
+                compare_records(x, y, path)?;
+            }
+            if ours.itemsize != theirs.itemsize {
                 return Err(mismatch(
                     path,
-                    MismatchKind::Shape,
-                    show(ours),
-                    show(theirs),
+                    MismatchKind::Itemsize,
+                    format!("{} ({} bytes)", show(ours), ours.itemsize),
+                    format!("{} ({} bytes)", show(theirs), theirs.itemsize),
+                    theirs,
                 ));
             }
-            Ok(()) // fields compared above
+            if n != m {
+                return Err(differ(MismatchKind::Shape));
+            }
+            Ok(())
         }
-        _ => Err(mismatch(path, MismatchKind::Kind, show(ours), show(theirs))),
+        _ => Err(differ(MismatchKind::Kind)),
     }
 }
 
-/// The fields that are not `_pad` gaps.
-fn real_fields(dtype: &Dtype) -> Vec<&DtypeField> {
-    dtype.fields().iter().filter(|f| !f.is_padding()).collect()
-}
-
 fn compare_records(ours: &Dtype, theirs: &Dtype, path: &str) -> Result<(), DtypeError> {
-    let (a, b) = (real_fields(ours), real_fields(theirs));
+    let (a, b) = (ours.fields(), theirs.fields());
     let nothing = || String::from("nothing at that offset");
     let (mut i, mut j) = (0, 0);
     loop {
@@ -255,6 +266,7 @@ fn compare_records(ours: &Dtype, theirs: &Dtype, path: &str) -> Result<(), Dtype
                     MismatchKind::MissingField,
                     show_field(x),
                     nothing(),
+                    &x.dtype,
                 ))
             }
             (None, Some(y)) => {
@@ -263,6 +275,7 @@ fn compare_records(ours: &Dtype, theirs: &Dtype, path: &str) -> Result<(), Dtype
                     MismatchKind::ExtraField,
                     nothing(),
                     show_field(y),
+                    &y.dtype,
                 ))
             }
             (Some(x), Some(y)) => {
@@ -273,6 +286,7 @@ fn compare_records(ours: &Dtype, theirs: &Dtype, path: &str) -> Result<(), Dtype
                             MismatchKind::Name,
                             show_field(x),
                             show_field(y),
+                            &y.dtype,
                         ));
                     }
                     let field_path = join(path, &x.name);
@@ -293,9 +307,9 @@ fn compare_records(ours: &Dtype, theirs: &Dtype, path: &str) -> Result<(), Dtype
                 }
                 // Different offsets: report the earlier field.
                 let (first, in_ours) = if x.offset < y.offset {
-                    (*x, true)
+                    (x, true)
                 } else {
-                    (*y, false)
+                    (y, false)
                 };
                 let other_side = if in_ours { &b } else { &a };
                 let kind;
@@ -314,7 +328,13 @@ fn compare_records(ours: &Dtype, theirs: &Dtype, path: &str) -> Result<(), Dtype
                     kind = MismatchKind::ExtraField;
                     (expected, found) = (nothing(), show_field(first));
                 }
-                return Err(mismatch(&join(path, &first.name), kind, expected, found));
+                return Err(mismatch(
+                    &join(path, &first.name),
+                    kind,
+                    expected,
+                    found,
+                    &first.dtype,
+                ));
             }
         }
     }

@@ -3,7 +3,9 @@
 //! fields, nested lists, titles, and the dict form).
 
 use super::literal::{self, push_repr, LiteralError, Value};
-use super::{Dtype, DtypeError, DtypeField, DtypeKind, Repr, MAX_NESTING};
+use super::{
+    checked_sum, Dtype, DtypeError, DtypeField, DtypeKind, Repr, MAX_ITEMSIZE, MAX_NESTING,
+};
 use crate::layout::ByteOrder;
 use alloc::format;
 use alloc::string::{String, ToString};
@@ -11,7 +13,6 @@ use alloc::vec::Vec;
 use core::fmt::Write;
 
 const DESCR: &str = "descr";
-const TYPESTR: &str = "typestr";
 
 impl Dtype {
     /// The typestr: byte order, kind letter, size (`<f8`, `|S32`, `<U4`,
@@ -61,13 +62,17 @@ impl Dtype {
     /// ```
     pub fn from_descr(text: &str) -> Result<Dtype, DtypeError> {
         let value = literal::parse(text, false).map_err(|error| literal_error(DESCR, error))?;
-        from_value(&value, 0)
+        from_value(&value, 0, Context::Any)
     }
 
-    /// Parses a typestr: an optional byte order (`<`, `>`, `|`, `=`; none
-    /// means native), a kind letter (`b i u f c S U V M m`, or `?` for
-    /// bool) and a size in bytes (characters for `U`), plus `[unit]` for
-    /// datetimes. `O` (objects) is refused: it holds pointers.
+    /// Parses a NumPy dtype string, as `np.dtype(text)` reads it: a typestr
+    /// (an optional byte order `<`, `>`, `|`, `=`, a kind letter `b i u f c
+    /// S U V M m` and a size in bytes, characters for `U`, plus `[unit]` for
+    /// times), a type code (`d`, `?`, `F`), a type name (`float64`, `bool`,
+    /// `datetime64[ns]`), or a comma string (`3i`, `(2,3)f8`, `i4, f8`). A
+    /// `.npy` header's `descr` may be any of them. `O` (objects) is refused:
+    /// it holds pointers; so are sizes NumPy has no type for (`<i16`) and
+    /// time units it does not know (`<M8[xx]`).
     ///
     /// ```
     /// use typed_layout::{ByteOrder, Dtype, DtypeKind};
@@ -75,9 +80,19 @@ impl Dtype {
     /// assert_eq!((s.kind(), s.itemsize()), (Some(DtypeKind::Bytes), 32));
     /// assert_eq!(Dtype::from_typestr("<U4")?.itemsize(), 16);
     /// assert_eq!(Dtype::from_typestr(">i8")?.byte_order(), Some(ByteOrder::Big));
+    /// assert_eq!(Dtype::from_typestr("float64")?, Dtype::from_typestr("d")?);
+    /// assert_eq!(Dtype::from_typestr("M8[1ns]")?.typestr(), Dtype::from_typestr("<M8[ns]")?.typestr());
     /// assert!(Dtype::from_typestr("|O").is_err());
+    /// assert!(Dtype::from_typestr("<i16").is_err());
+    /// assert!(Dtype::from_typestr("<M8[xx]").is_err());
     /// # Ok::<(), typed_layout::DtypeError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`DtypeError::Syntax`] with the position, [`DtypeError::InvalidSize`],
+    /// [`DtypeError::Unsupported`] (objects, unknown time units),
+    /// [`DtypeError::TooLarge`].
     pub fn from_typestr(text: &str) -> Result<Dtype, DtypeError> {
         parse_typestr(text)
     }
@@ -160,11 +175,13 @@ fn push_shape(out: &mut String, shape: &[usize]) {
     out.push(')');
 }
 
-/// The descr of a field's (or sub-array's) base: a quoted typestr or a list.
+/// The descr of a field's (or sub-array's) base: a quoted typestr, a list,
+/// or a `(base, shape)` tuple for a sub-array of a sub-array.
 fn push_base(out: &mut String, dtype: &Dtype) {
     match &dtype.repr {
         Repr::Record { fields } => push_fields(out, fields, dtype.itemsize),
-        _ => {
+        Repr::SubArray { .. } => push_descr(out, dtype),
+        Repr::Scalar { .. } => {
             let mut typestr = String::new();
             push_typestr(&mut typestr, dtype);
             push_repr(out, &typestr);
@@ -206,7 +223,16 @@ fn push_fields(out: &mut String, fields: &[DtypeField], itemsize: usize) {
         }
         first = false;
         out.push('(');
-        push_repr(out, &field.name);
+        match &field.title {
+            Some(title) => {
+                out.push('(');
+                push_repr(out, title);
+                out.push_str(", ");
+                push_repr(out, &field.name);
+                out.push(')');
+            }
+            None => push_repr(out, &field.name),
+        }
         out.push_str(", ");
         match &field.dtype.repr {
             Repr::SubArray { base, shape } => {
@@ -235,17 +261,43 @@ fn malformed(problem: String) -> DtypeError {
     }
 }
 
+/// Where a `descr` value comes from, which decides what is accepted.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Context {
+    /// `Dtype::from_descr`: every form, including the dict form.
+    Any,
+    /// A `.npy` header, read as `numpy.lib.format.descr_to_dtype` reads
+    /// it: no dict form anywhere (NumPy's reader refuses it).
+    Header,
+}
+
 /// A dtype from a parsed `descr` value (also used for `.npy` headers).
-pub(crate) fn from_value(value: &Value, depth: usize) -> Result<Dtype, DtypeError> {
+pub(crate) fn from_value(
+    value: &Value,
+    depth: usize,
+    context: Context,
+) -> Result<Dtype, DtypeError> {
     if depth > MAX_NESTING {
         return Err(DtypeError::TooDeep { limit: MAX_NESTING });
     }
     match value {
         Value::Str(text) => parse_typestr(text),
-        Value::List(items) => list_form(items, depth),
+        Value::List(items) => list_form(items, depth, context),
+        Value::Dict(_) if context == Context::Header => Err(malformed(String::from(
+            "a .npy header's 'descr' is a dtype string, a (base, shape) tuple or a list of \
+             fields; NumPy's reader (numpy.lib.format.descr_to_dtype) refuses the dict form",
+        ))),
         Value::Dict(_) => dict_form(value, depth),
+        // NumPy's reader makes a sub-array dtype of it but then cannot read
+        // the data ("could only read 6 elements"): refused at the top.
+        Value::Tuple(_) if context == Context::Header && depth == 0 => Err(malformed(String::from(
+            "a .npy header's 'descr' cannot be a (base, shape) sub-array (NumPy's reader fails \
+             on the data); write the sub-array's shape into 'shape'",
+        ))),
         Value::Tuple(items) => match items.as_slice() {
-            [base, shape] => Dtype::sub_array(from_value(base, depth + 1)?, &shape_of(shape)?),
+            [base, shape] => {
+                Dtype::sub_array(from_value(base, depth + 1, context)?, &shape_of(shape)?)
+            }
             _ => Err(malformed(format!(
                 "a tuple dtype must be (base, shape), found a tuple of {} items",
                 items.len()
@@ -262,18 +314,21 @@ pub(crate) fn from_value(value: &Value, depth: usize) -> Result<Dtype, DtypeErro
 fn shape_of(value: &Value) -> Result<Vec<usize>, DtypeError> {
     let dim = |value: &Value| -> Result<usize, DtypeError> {
         match value {
-            Value::Int(n) => usize::try_from(*n).map_err(|_| {
-                if *n < 0 {
-                    malformed(format!("sub-array dimension {n} is negative"))
-                } else {
-                    DtypeError::Overflow {
-                        what: "a sub-array dimension",
-                    }
-                }
-            }),
-            Value::BigInt(_) => Err(DtypeError::Overflow {
-                what: "a sub-array dimension",
-            }),
+            Value::Int(n) if *n < 0 => {
+                Err(malformed(format!("sub-array dimension {n} is negative")))
+            }
+            Value::Int(n) => usize::try_from(*n)
+                .ok()
+                .filter(|&dim| dim <= MAX_ITEMSIZE)
+                .ok_or_else(|| DtypeError::too_large("a sub-array dimension", n, MAX_ITEMSIZE)),
+            Value::BigInt(text) if text.starts_with('-') => {
+                Err(malformed(format!("sub-array dimension {text} is negative")))
+            }
+            Value::BigInt(text) => Err(DtypeError::too_large(
+                "a sub-array dimension",
+                text,
+                MAX_ITEMSIZE,
+            )),
             other => Err(malformed(format!(
                 "a sub-array dimension must be an int, found {}",
                 other.type_name()
@@ -286,7 +341,7 @@ fn shape_of(value: &Value) -> Result<Vec<usize>, DtypeError> {
     }
 }
 
-fn list_form(items: &[Value], depth: usize) -> Result<Dtype, DtypeError> {
+fn list_form(items: &[Value], depth: usize, context: Context) -> Result<Dtype, DtypeError> {
     let mut fields = Vec::with_capacity(items.len());
     let mut offset = 0usize;
     for (index, item) in items.iter().enumerate() {
@@ -299,14 +354,14 @@ fn list_form(items: &[Value], depth: usize) -> Result<Dtype, DtypeError> {
             )))
             }
         };
-        let name = match &parts[0] {
-            Value::Str(name) => name.clone(),
-            // (title, name): NumPy's titled fields; the title is dropped.
+        let (title, name) = match &parts[0] {
+            Value::Str(name) => (None, name.clone()),
+            // (title, name): NumPy's titled fields.
             Value::Tuple(pair) => match pair.as_slice() {
-                [_, Value::Str(name)] => name.clone(),
+                [Value::Str(title), Value::Str(name)] => (Some(title.clone()), name.clone()),
                 _ => {
                     return Err(malformed(format!(
-                        "entry {index} has a name tuple that is not (title, name)"
+                        "entry {index} has a name tuple that is not (title, name) strings"
                     )))
                 }
             },
@@ -317,19 +372,24 @@ fn list_form(items: &[Value], depth: usize) -> Result<Dtype, DtypeError> {
                 )))
             }
         };
-        let mut dtype = from_value(&parts[1], depth + 1)?;
+        let mut dtype = from_value(&parts[1], depth + 1, context)?;
         if let Some(shape) = parts.get(2) {
             dtype = Dtype::sub_array(dtype, &shape_of(shape)?)?;
         }
         let size = dtype.itemsize;
-        // Unnamed raw bytes are padding, as numpy.lib.format reads them.
-        let is_gap = name.is_empty() && dtype.kind() == Some(DtypeKind::Raw);
+        // Padding, as numpy.lib.format reads it: an unnamed field of type
+        // void that is not a record (raw bytes, or any sub-array).
+        let is_gap = name.is_empty()
+            && title.is_none()
+            && (dtype.is_sub_array() || dtype.kind() == Some(DtypeKind::Raw));
         if !is_gap {
-            fields.push(DtypeField::new(name, offset, dtype));
+            let field = DtypeField::new(name, offset, dtype);
+            fields.push(match title {
+                Some(title) => field.with_title(title),
+                None => field,
+            });
         }
-        offset = offset.checked_add(size).ok_or(DtypeError::Overflow {
-            what: "the record size",
-        })?;
+        offset = checked_sum("the record's size", offset, size, MAX_ITEMSIZE)?;
     }
     Dtype::record(fields, offset)
 }
@@ -369,6 +429,16 @@ fn dict_form(value: &Value, depth: usize) -> Result<Dtype, DtypeError> {
         }
     };
     let names = list("names")?.ok_or_else(|| malformed("the dict form needs 'names'".into()))?;
+    let titles = list("titles")?;
+    if let Some(titles) = titles {
+        if titles.len() != names.len() {
+            return Err(malformed(format!(
+                "'names' has {} entries but 'titles' has {}",
+                names.len(),
+                titles.len()
+            )));
+        }
+    }
     let formats =
         list("formats")?.ok_or_else(|| malformed("the dict form needs 'formats'".into()))?;
     if names.len() != formats.len() {
@@ -408,13 +478,30 @@ fn dict_form(value: &Value, depth: usize) -> Result<Dtype, DtypeError> {
                 name.type_name()
             )));
         };
-        let dtype = from_value(format, depth + 1)?;
+        let dtype = from_value(format, depth + 1, Context::Any)?;
+        let title = match titles.and_then(|titles| titles.get(index)) {
+            None | Some(Value::None) => None,
+            Some(Value::Str(title)) => Some(title.clone()),
+            Some(other) => {
+                return Err(malformed(format!(
+                    "title {index} is {}, not a string or None",
+                    other.type_name()
+                )))
+            }
+        };
         let offset = match offsets.and_then(|offsets| offsets.get(index)) {
-            Some(Value::Int(n)) => usize::try_from(*n).map_err(|_| {
-                malformed(format!(
-                    "offset {n} of field '{name}' is not a valid offset"
-                ))
-            })?,
+            Some(Value::Int(n)) if *n < 0 => {
+                return Err(malformed(format!(
+                    "offset {n} of field '{name}' is negative"
+                )))
+            }
+            Some(Value::Int(n)) => usize::try_from(*n)
+                .ok()
+                .filter(|&offset| offset <= MAX_ITEMSIZE)
+                .ok_or_else(|| DtypeError::too_large("a field offset", n, MAX_ITEMSIZE))?,
+            Some(Value::BigInt(text)) => {
+                return Err(DtypeError::too_large("a field offset", text, MAX_ITEMSIZE))
+            }
             Some(other) => {
                 return Err(malformed(format!(
                     "offset of field '{name}' is {}, not an int",
@@ -426,21 +513,24 @@ fn dict_form(value: &Value, depth: usize) -> Result<Dtype, DtypeError> {
             None => end,
         };
         max_align = max_align.max(dtype.align);
-        let field_end = offset
-            .checked_add(dtype.itemsize)
-            .ok_or(DtypeError::Overflow {
-                what: "a field's end offset",
-            })?;
+        let field_end = checked_sum("a field's end offset", offset, dtype.itemsize, MAX_ITEMSIZE)?;
         end = end.max(field_end);
-        fields.push(DtypeField::new(name.clone(), offset, dtype));
+        let field = DtypeField::new(name.clone(), offset, dtype);
+        fields.push(match title {
+            Some(title) => field.with_title(title),
+            None => field,
+        });
     }
     let itemsize = match value.get("itemsize") {
+        Some(Value::Int(n)) if *n < 0 => {
+            return Err(malformed(format!("itemsize {n} is negative")))
+        }
         Some(Value::Int(n)) => usize::try_from(*n)
-            .map_err(|_| malformed(format!("itemsize {n} is not a valid size")))?,
-        Some(Value::BigInt(_)) => {
-            return Err(DtypeError::Overflow {
-                what: "the itemsize",
-            })
+            .ok()
+            .filter(|&size| size <= MAX_ITEMSIZE)
+            .ok_or_else(|| DtypeError::too_large("the itemsize", n, MAX_ITEMSIZE))?,
+        Some(Value::BigInt(text)) => {
+            return Err(DtypeError::too_large("the itemsize", text, MAX_ITEMSIZE))
         }
         Some(other) => {
             return Err(malformed(format!(
@@ -460,120 +550,10 @@ pub(crate) fn round_up(value: usize, align: usize) -> Result<usize, DtypeError> 
     if rem == 0 {
         Ok(value)
     } else {
-        value.checked_add(align - rem).ok_or(DtypeError::Overflow {
-            what: "an aligned offset",
-        })
-    }
-}
-
-fn typestr_error(text: &str, position: usize, expected: &'static str) -> DtypeError {
-    let found = match text.get(position..) {
-        None | Some("") => String::from("end of input"),
-        Some(rest) => format!("`{rest}`"),
-    };
-    DtypeError::Syntax {
-        syntax: TYPESTR,
-        position,
-        expected,
-        found,
+        checked_sum("an aligned offset", value, align - rem, MAX_ITEMSIZE)
     }
 }
 
 fn parse_typestr(text: &str) -> Result<Dtype, DtypeError> {
-    let bytes = text.as_bytes();
-    let mut pos = 0;
-    let order = match bytes.first() {
-        Some(b'<') => Some(ByteOrder::Little),
-        Some(b'>') => Some(ByteOrder::Big),
-        Some(b'|') => Some(ByteOrder::NotApplicable),
-        Some(b'=') => Some(ByteOrder::NATIVE),
-        _ => None,
-    };
-    if order.is_some() {
-        pos += 1;
-    }
-    let order = order.unwrap_or(ByteOrder::NATIVE);
-    let Some(&letter) = bytes.get(pos) else {
-        return Err(typestr_error(
-            text,
-            pos,
-            "a kind letter (b i u f c S U V M m)",
-        ));
-    };
-    pos += 1;
-    let kind = match letter {
-        b'b' | b'?' => DtypeKind::Bool,
-        b'i' => DtypeKind::Int,
-        b'u' => DtypeKind::Uint,
-        b'f' => DtypeKind::Float,
-        b'c' => DtypeKind::Complex,
-        b'S' | b'a' => DtypeKind::Bytes,
-        b'U' => DtypeKind::Unicode,
-        b'V' => DtypeKind::Raw,
-        b'M' => DtypeKind::Datetime,
-        b'm' => DtypeKind::Timedelta,
-        b'O' => {
-            return Err(DtypeError::Unsupported {
-                code: String::from(text),
-                reason: "object arrays hold pointers to Python objects, which cannot be read \
-                         from a file or viewed as plain data",
-            })
-        }
-        _ => {
-            return Err(typestr_error(
-                text,
-                pos - 1,
-                "a kind letter (b i u f c S U V M m)",
-            ))
-        }
-    };
-    let digits_start = pos;
-    let mut number: Option<usize> = None;
-    while let Some(&c @ b'0'..=b'9') = bytes.get(pos) {
-        let digit = usize::from(c - b'0');
-        number = Some(
-            number
-                .unwrap_or(0)
-                .checked_mul(10)
-                .and_then(|n| n.checked_add(digit))
-                .ok_or(DtypeError::Overflow {
-                    what: "the typestr size",
-                })?,
-        );
-        pos += 1;
-    }
-    let size = match (kind, number) {
-        (DtypeKind::Bool, None) if letter == b'?' => 1,
-        (DtypeKind::Bytes | DtypeKind::Raw, None) => 0,
-        (DtypeKind::Unicode, None) => 0,
-        (DtypeKind::Datetime | DtypeKind::Timedelta, None) => 8,
-        (DtypeKind::Unicode, Some(chars)) => chars.checked_mul(4).ok_or(DtypeError::Overflow {
-            what: "the typestr size",
-        })?,
-        (_, Some(size)) => size,
-        (_, None) => return Err(typestr_error(text, digits_start, "the size in bytes")),
-    };
-    let mut unit = String::new();
-    if matches!(kind, DtypeKind::Datetime | DtypeKind::Timedelta) && bytes.get(pos) == Some(&b'[') {
-        let close = text
-            .get(pos..)
-            .and_then(|rest| rest.find(']'))
-            .ok_or_else(|| typestr_error(text, pos, "a datetime unit like `[ns]`"))?;
-        let inner = text.get(pos + 1..pos + close).unwrap_or("");
-        if inner.is_empty() || !inner.bytes().all(|c| c.is_ascii_alphanumeric()) {
-            return Err(typestr_error(
-                text,
-                pos + 1,
-                "a datetime unit like `ns` or `25s`",
-            ));
-        }
-        unit.push_str(inner);
-        pos += close + 1;
-    }
-    if pos != bytes.len() {
-        return Err(typestr_error(text, pos, "the end of the typestr"));
-    }
-    // Validate the size through the public constructor's rules.
-    let checked = Dtype::scalar(kind, size, order)?;
-    Ok(Dtype::scalar_with_unit(kind, checked.itemsize, order, unit))
+    super::dtype_str::parse(text)
 }

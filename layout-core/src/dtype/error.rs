@@ -1,6 +1,7 @@
 //! `DtypeError`: why a dtype description could not be parsed, built,
 //! printed, or matched against another one.
 
+use alloc::format;
 use alloc::string::String;
 use core::fmt;
 
@@ -22,6 +23,8 @@ pub enum MismatchKind {
     Shape,
     /// Byte orders differ (e.g. `<f8` vs `>f8`).
     ByteOrder,
+    /// Time units differ (e.g. `<M8[s]` vs `<M8[ns]`).
+    Unit,
     /// The expected side has a field the found side lacks.
     MissingField,
     /// The found side has a field the expected side lacks.
@@ -38,6 +41,7 @@ impl MismatchKind {
             MismatchKind::Size => "the element sizes differ",
             MismatchKind::Shape => "the element counts (sub-array shapes) differ",
             MismatchKind::ByteOrder => "the byte orders differ",
+            MismatchKind::Unit => "the time units differ",
             MismatchKind::MissingField => "the found dtype has no such field",
             MismatchKind::ExtraField => "the expected dtype has no such field",
         }
@@ -45,6 +49,7 @@ impl MismatchKind {
 
     fn hint(self) -> &'static str {
         match self {
+            MismatchKind::Unit => "use the unit type of the found side",
             MismatchKind::Itemsize => {
                 "check #[repr(C)] vs #[repr(C, packed)] and explicit `_pad: [u8; N]` fields \
                  (aligned NumPy dtypes end in trailing padding)"
@@ -59,9 +64,11 @@ impl MismatchKind {
             MismatchKind::ByteOrder => {
                 "use Be<T> or Le<T> for fields stored in a non-native byte order"
             }
-            MismatchKind::MissingField => "remove the field, or rename it to start with `_pad`",
+            MismatchKind::MissingField => {
+                "remove the field, or rename it to start with `_` (a padding field)"
+            }
             MismatchKind::ExtraField => {
-                "add the field to the Rust type (or an explicit `_pad: [u8; N]` covering it)"
+                "add the field to the Rust type (or a padding field `_pad: [u8; N]` covering it)"
             }
         }
     }
@@ -100,10 +107,17 @@ pub enum DtypeError {
         /// The size in bytes that was asked for.
         size: usize,
     },
-    /// A size, offset or shape product overflows `usize`.
-    Overflow {
-        /// What was being computed.
+    /// A size, offset, count or shape product over its limit: NumPy's
+    /// ([`MAX_ITEMSIZE`](crate::dtype::MAX_ITEMSIZE): a dtype's itemsize
+    /// and sub-array sizes fit a C `int`) or the address space's.
+    TooLarge {
+        /// What was computed (`"the itemsize"`, `"a sub-array dimension"`).
         what: &'static str,
+        /// The value as written, or the computation that exceeded the
+        /// limit (`"8 * 268435456 = 2147483648"`).
+        value: String,
+        /// The largest value allowed.
+        limit: usize,
     },
     /// Descriptions nested deeper than this crate follows (a guard against
     /// stack exhaustion on hostile input).
@@ -138,11 +152,6 @@ pub enum DtypeError {
         /// The repeated name.
         name: String,
     },
-    /// A field without a name that is not padding.
-    EmptyName {
-        /// The field's offset.
-        offset: usize,
-    },
     /// A description is structurally wrong (a list entry that is not a
     /// `(name, format[, shape])` tuple, dict keys of unequal lengths, ...).
     Malformed {
@@ -170,6 +179,10 @@ pub enum DtypeError {
         expected: String,
         /// The found side (the file, the foreign buffer).
         found: String,
+        /// The Rust type that has the found side's dtype, when the kind,
+        /// size, shape or unit differ and there is one (`"Be<f64>"`,
+        /// `"f16 (feature `half`)"`).
+        rust_type: Option<String>,
     },
 }
 
@@ -193,8 +206,17 @@ impl fmt::Display for DtypeError {
                 f,
                 "kind `{kind}` does not come in {size} bytes; check the typestr's size digits"
             ),
-            DtypeError::Overflow { what } => {
-                write!(f, "{what} overflows the address space; the description is corrupt")
+            DtypeError::TooLarge { what, value, limit } => {
+                let whose = if *limit == crate::dtype::MAX_ITEMSIZE {
+                    "NumPy's limit (a dtype's size must fit a C int)"
+                } else {
+                    "what this machine can address"
+                };
+                write!(
+                    f,
+                    "{what} is {value}, more than {limit}, {whose}; the description is corrupt \
+                     or describes more than NumPy can hold"
+                )
             }
             DtypeError::TooDeep { limit } => write!(
                 f,
@@ -224,10 +246,6 @@ impl fmt::Display for DtypeError {
             DtypeError::DuplicateField { name } => {
                 write!(f, "field name `{name}` appears twice; field names must be unique")
             }
-            DtypeError::EmptyName { offset } => write!(
-                f,
-                "the field at offset {offset} has an empty name but is not `|V` padding; name it"
-            ),
             DtypeError::Malformed { syntax, problem } => {
                 write!(f, "malformed {syntax}: {problem}")
             }
@@ -239,21 +257,76 @@ impl fmt::Display for DtypeError {
                 kind,
                 expected,
                 found,
+                rust_type,
             } => {
                 if field.is_empty() {
                     write!(f, "dtypes differ: ")?;
                 } else {
                     write!(f, "dtypes differ at field `{field}`: ")?;
                 }
-                write!(
-                    f,
-                    "{}: expected {expected}, found {found}; {}",
-                    kind.describe(),
-                    kind.hint()
-                )
+                write!(f, "{}: expected {expected}, found {found}; ", kind.describe())?;
+                match rust_type {
+                    Some(rust_type) => write!(f, "the Rust type for it is {rust_type}"),
+                    None => f.write_str(kind.hint()),
+                }
             }
         }
     }
 }
 
 impl core::error::Error for DtypeError {}
+
+impl DtypeError {
+    /// `what` is `value`, over `limit`.
+    pub(crate) fn too_large(what: &'static str, value: impl fmt::Display, limit: usize) -> Self {
+        DtypeError::TooLarge {
+            what,
+            value: format!("{value}"),
+            limit,
+        }
+    }
+}
+
+/// `first * factors[0] * factors[1] ...` if it is at most `limit`, else
+/// [`DtypeError::TooLarge`] showing the factors (and their product, when
+/// it fits in 128 bits).
+pub(crate) fn checked_product(
+    what: &'static str,
+    first: usize,
+    factors: &[usize],
+    limit: usize,
+) -> Result<usize, DtypeError> {
+    let product = factors
+        .iter()
+        .try_fold(first, |acc, &n| acc.checked_mul(n))
+        .filter(|&p| p <= limit);
+    product.ok_or_else(|| {
+        let mut value = format!("{first}");
+        for n in factors {
+            value.push_str(&format!(" * {n}"));
+        }
+        let wide = factors
+            .iter()
+            .try_fold(first as u128, |acc, &n| acc.checked_mul(n as u128));
+        if let Some(wide) = wide {
+            value.push_str(&format!(" = {wide}"));
+        }
+        DtypeError::TooLarge { what, value, limit }
+    })
+}
+
+/// `a + b` if it is at most `limit`, else [`DtypeError::TooLarge`].
+pub(crate) fn checked_sum(
+    what: &'static str,
+    a: usize,
+    b: usize,
+    limit: usize,
+) -> Result<usize, DtypeError> {
+    a.checked_add(b).filter(|&sum| sum <= limit).ok_or_else(|| {
+        DtypeError::too_large(
+            what,
+            format!("{a} + {b} = {}", a as u128 + b as u128),
+            limit,
+        )
+    })
+}

@@ -1,8 +1,11 @@
 //! A small parser for the Python literals found in `.npy` headers and in
-//! `descr` strings: dicts, lists, tuples, strings, ints, `True`, `False`,
-//! `None`. Hand-written so layout-core needs no parsing dependency; every
-//! byte access is bounds-checked and nesting is limited, so hostile input
-//! gets an error, never a panic or a stack overflow.
+//! `descr` strings: dicts, lists, tuples, strings (with `r`/`u`/`b`
+//! prefixes, triple quotes and adjacent-string concatenation), ints
+//! (decimal, `0x`, `0o`, `0b`, underscores), `True`, `False`, `None`, and
+//! `#` comments: what `ast.literal_eval`, NumPy's header reader, accepts for
+//! these types. Hand-written so layout-core needs no parsing dependency;
+//! every byte access is bounds-checked and nesting is limited, so hostile
+//! input gets an error, never a panic or a stack overflow.
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -14,6 +17,8 @@ pub(crate) const MAX_DEPTH: usize = 64;
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Value {
     Str(String),
+    /// A `b'...'` literal: not a `str`, so never a name or a dtype.
+    Bytes(Vec<u8>),
     Int(i128),
     /// An integer literal too large for `i128`, kept as written.
     BigInt(String),
@@ -29,6 +34,7 @@ impl Value {
     pub(crate) fn type_name(&self) -> &'static str {
         match self {
             Value::Str(_) => "a string",
+            Value::Bytes(_) => "a bytes literal",
             Value::Int(_) | Value::BigInt(_) => "an int",
             Value::Bool(_) => "a bool",
             Value::None => "None",
@@ -91,9 +97,22 @@ impl Parser<'_> {
         self.src.get(self.pos).copied()
     }
 
+    /// Whitespace, `#` comments to the end of the line, and backslash line
+    /// continuations.
     fn skip_ws(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') = self.peek() {
-            self.pos += 1;
+        loop {
+            match self.peek() {
+                Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') => self.pos += 1,
+                Some(b'#') => {
+                    while !matches!(self.peek(), None | Some(b'\n' | b'\r')) {
+                        self.pos += 1;
+                    }
+                }
+                Some(b'\\') if matches!(self.src.get(self.pos + 1), Some(b'\n' | b'\r')) => {
+                    self.pos += 2;
+                }
+                _ => return,
+            }
         }
     }
 
@@ -135,11 +154,8 @@ impl Parser<'_> {
                     Ok(Value::Tuple(items))
                 }
             }
-            Some(b'\'' | b'"') => self.string().map(Value::Str),
-            Some(b'u' | b'U') if matches!(self.src.get(self.pos + 1), Some(b'\'' | b'"')) => {
-                self.pos += 1; // Python 2 unicode prefix: same string
-                self.string().map(Value::Str)
-            }
+            Some(b'\'' | b'"') => self.strings(),
+            Some(b'A'..=b'Z' | b'a'..=b'z') if self.string_prefix().is_some() => self.strings(),
             Some(b'0'..=b'9' | b'-' | b'+') => self.int(),
             Some(b'A'..=b'Z' | b'a'..=b'z' | b'_') => self.name(),
             _ => Err(self.error("a value")),
@@ -230,6 +246,55 @@ impl Parser<'_> {
         }
     }
 
+    /// `0x1f`, `0o17`, `0b101` (with `_` between digits), after the sign.
+    fn radix_int(
+        &mut self,
+        start: usize,
+        negative: bool,
+        radix: u32,
+    ) -> Result<Value, LiteralError> {
+        self.pos += 2; // `0x`
+        let digits_start = self.pos;
+        let mut value: Option<i128> = Some(0);
+        let mut last_was_digit = false;
+        while let Some(c) = self.peek() {
+            if let Some(digit) = char::from(c).to_digit(radix) {
+                let digit = i128::from(digit as u8);
+                value = value
+                    .and_then(|v| v.checked_mul(i128::from(radix as u8)))
+                    .and_then(|v| {
+                        if negative {
+                            v.checked_sub(digit)
+                        } else {
+                            v.checked_add(digit)
+                        }
+                    });
+                last_was_digit = true;
+            } else if c == b'_'
+                && (last_was_digit || self.pos == digits_start)
+                && self
+                    .src
+                    .get(self.pos + 1)
+                    .is_some_and(|&d| char::from(d).is_digit(radix))
+            {
+                last_was_digit = false;
+            } else {
+                break;
+            }
+            self.pos += 1;
+        }
+        if !last_was_digit {
+            return Err(self.error("digits after the base prefix"));
+        }
+        if self.peek().is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return Err(self.error("the end of the integer"));
+        }
+        Ok(match value {
+            Some(v) => Value::Int(v),
+            None => Value::BigInt(String::from(self.text.get(start..self.pos).unwrap_or("?"))),
+        })
+    }
+
     fn int(&mut self) -> Result<Value, LiteralError> {
         let start = self.pos;
         let negative = match self.peek() {
@@ -244,6 +309,15 @@ impl Parser<'_> {
             _ => false,
         };
         self.skip_ws(); // Python allows `- 3`
+        let radix = match (self.peek(), self.src.get(self.pos + 1)) {
+            (Some(b'0'), Some(b'x' | b'X')) => 16,
+            (Some(b'0'), Some(b'o' | b'O')) => 8,
+            (Some(b'0'), Some(b'b' | b'B')) => 2,
+            _ => 10,
+        };
+        if radix != 10 {
+            return self.radix_int(start, negative, radix);
+        }
         let digits_start = self.pos;
         let mut value: Option<i128> = Some(0);
         let mut last_was_digit = false;
@@ -297,25 +371,96 @@ impl Parser<'_> {
         })
     }
 
-    fn string(&mut self) -> Result<String, LiteralError> {
+    /// The string prefix at the current position (`r`, `u`, `b`, `rb`,
+    /// ... in any case) if a quote follows it: (length, raw, bytes).
+    fn string_prefix(&self) -> Option<(usize, bool, bool)> {
+        let mut len = 0;
+        let (mut raw, mut bytes, mut unicode) = (false, false, false);
+        while let Some(&c) = self.src.get(self.pos + len) {
+            match c {
+                b'r' | b'R' if !raw => raw = true,
+                b'b' | b'B' if !bytes && !unicode => bytes = true,
+                b'u' | b'U' if !bytes && !raw && !unicode && len == 0 => unicode = true,
+                b'\'' | b'"' => return Some((len, raw, bytes)),
+                _ => return None,
+            }
+            len += 1;
+        }
+        None
+    }
+
+    /// One or more adjacent string literals, concatenated as Python does
+    /// (`'a' "b"` is `'ab'`; str and bytes do not mix).
+    fn strings(&mut self) -> Result<Value, LiteralError> {
+        let start = self.pos;
+        let (mut text, mut is_bytes) = (String::new(), None);
+        while let Some((prefix, raw, bytes)) = self.string_prefix() {
+            match is_bytes {
+                Some(was) if was != bytes => {
+                    return Err(self.error("no mixing of bytes and str literals"));
+                }
+                _ => is_bytes = Some(bytes),
+            }
+            self.pos += prefix;
+            self.string(raw, &mut text)?;
+            let before = self.pos;
+            self.skip_ws();
+            if self.string_prefix().is_none() {
+                self.pos = before;
+                break;
+            }
+        }
+        if is_bytes.is_none() {
+            self.pos = start;
+            return Err(self.error("a string"));
+        }
+        if is_bytes == Some(true) {
+            if !text.is_ascii() {
+                return Err(self.error("only ASCII characters in a bytes literal"));
+            }
+            return Ok(Value::Bytes(text.into_bytes()));
+        }
+        Ok(Value::Str(text))
+    }
+
+    /// One quoted string (`'...'`, `"..."`, `'''...'''`), appended to `out`.
+    fn string(&mut self, raw: bool, out: &mut String) -> Result<(), LiteralError> {
         let Some(quote) = self.peek() else {
             return Err(self.error("a string"));
         };
-        self.pos += 1;
-        let mut out = String::new();
+        let triple = self.src.get(self.pos..self.pos + 3) == Some(&[quote; 3][..]);
+        self.pos += if triple { 3 } else { 1 };
         loop {
             let Some(c) = self.peek() else {
                 return Err(self.error("a closing quote"));
             };
             if c == quote {
-                self.pos += 1;
-                return Ok(out);
+                if !triple {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                if self.src.get(self.pos..self.pos + 3) == Some(&[quote; 3][..]) {
+                    self.pos += 3;
+                    return Ok(());
+                }
             }
             match c {
-                b'\n' | b'\r' => return Err(self.error("a closing quote before the line ends")),
+                b'\n' | b'\r' if !triple => {
+                    return Err(self.error("a closing quote before the line ends"))
+                }
+                b'\\' if raw => {
+                    // A raw string keeps the backslash and the next
+                    // character (so `\'` does not close it).
+                    out.push('\\');
+                    self.pos += 1;
+                    if let Some(next) = self.text.get(self.pos..).and_then(|r| r.chars().next()) {
+                        out.push(next);
+                        self.pos += next.len_utf8();
+                    }
+                }
                 b'\\' => {
                     self.pos += 1;
-                    self.escape(&mut out)?;
+                    self.escape(out)?;
                 }
                 _ => {
                     // Copy one whole UTF-8 character.

@@ -30,25 +30,43 @@
 //! # Ok::<(), typed_layout::DtypeError>(())
 //! ```
 //!
-//! # Gaps and `_pad` fields
+//! # Gaps and padding fields
 //!
-//! Derived types have no implicit padding: a `_pad: [u8; N]` field is a
-//! real field, described as `('_pad', '|u1', (N,))`. NumPy describes the
-//! same bytes as an unnamed gap (`('', '|V4')` in a descr, `xxxx` in PEP
-//! 3118), which parsing turns into a gap between fields, not a field. When
-//! comparing, [`Dtype::check`] therefore treats every field whose name
-//! starts with `_pad` as a gap on both sides.
+//! Derived types have no implicit padding: a gap is an explicit field whose
+//! name starts with `_` (`_pad: [u8; 4]`), which the derive marks as padding
+//! ([`Field::padding`](crate::Field::padding)). Its dtype leaves those bytes
+//! out, so they print as an unnamed gap, as NumPy writes an `align=True`
+//! dtype: `('', '|V4')` in a descr, `xxxx` in PEP 3118. Parsing turns such
+//! gaps into bytes between fields, never into fields.
+//!
+//! # Dtype families
+//!
+//! | NumPy | Rust field type |
+//! |---|---|
+//! | `<i4`, `<u8`, `<f8`, ... | `i32`, `u64`, `f64`, ... (`Be<T>`/`Le<T>` in the other byte order) |
+//! | `<f2` | `half::f16` (feature `half`) |
+//! | `\|b1` | [`Bool`](crate::Bool) |
+//! | `\|S8` | [`Bytes<8>`](crate::Bytes) (`[u8; 8]` is `('\|u1', (8,))`) |
+//! | `<U4` | [`Ucs4<4>`](crate::Ucs4) |
+//! | `<c8`, `<c16` | `num_complex::Complex<f32>`, `Complex<f64>` (feature `num-complex`) |
+//! | `<M8[ns]`, `<m8[s]` | [`Datetime64<Nanoseconds>`](crate::Datetime64), [`Timedelta64<Seconds>`](crate::Timedelta64) |
+//! | `\|V8` | `[u8; 8]` (raw bytes; matched by size) |
 
 mod check;
 pub(crate) mod descr;
+mod dtype_str;
 mod error;
 pub(crate) mod literal;
 mod pep3118;
+mod rust_type;
 
+pub(crate) use error::{checked_product, checked_sum};
 pub use error::{DtypeError, MismatchKind};
+pub use rust_type::{NoRustType, RustType};
 
 use crate::layout::{ByteOrder, ElemKind, Layout, PixelLayout, Shape};
 use alloc::boxed::Box;
+use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
@@ -56,6 +74,12 @@ use core::fmt;
 /// Records and sub-arrays nested deeper than this are refused by the
 /// parsers (a guard against stack exhaustion on hostile input).
 pub const MAX_NESTING: usize = 32;
+
+/// The largest itemsize NumPy allows (`i32::MAX`: a dtype's size, and each
+/// sub-array dimension, must fit a C `int`). The parsers and constructors
+/// refuse larger dtypes with [`DtypeError::TooLarge`], as NumPy does
+/// (`np.dtype('S2147483648')` is not understood).
+pub const MAX_ITEMSIZE: usize = i32::MAX as usize;
 
 /// The element kind of a scalar dtype: NumPy's typestr kind letter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -160,7 +184,8 @@ enum Repr {
         unit: String,
     },
     SubArray {
-        /// Never itself a sub-array: nested shapes are merged.
+        /// May itself be a sub-array: NumPy keeps `(('<f8', (5,)), (2,))`
+        /// apart from `('<f8', (2, 5))`, so this does too.
         base: Box<Dtype>,
         shape: Vec<usize>,
     },
@@ -170,10 +195,12 @@ enum Repr {
     },
 }
 
-/// One field of a record dtype: a name, a byte offset and a dtype.
+/// One field of a record dtype: a name, a byte offset, a dtype, and
+/// optionally a title (NumPy's `(('Temperature in K', 'temp'), '<f8')`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct DtypeField {
     name: String,
+    title: Option<String>,
     offset: usize,
     dtype: Dtype,
 }
@@ -199,7 +226,7 @@ impl PartialEq for Dtype {
 /// # #[cfg(target_endian = "little")] {
 /// assert_eq!(
 ///     Person::dtype().descr(),
-///     "[('name', '|u1', (32,)), ('age', '<i4'), ('_pad', '|u1', (4,)), ('salary', '<f8')]"
+///     "[('name', '|u1', (32,)), ('age', '<i4'), ('', '|V4'), ('salary', '<f8')]"
 /// );
 /// assert_eq!(f64::dtype().typestr(), "<f8");
 /// # }
@@ -217,11 +244,18 @@ pub trait HasDtype: PixelLayout {
 impl<T: PixelLayout> HasDtype for T {}
 
 impl Dtype {
-    /// A scalar dtype. Validates that `kind` comes in `size` bytes (`i`/`u`:
-    /// 1, 2, 4, 8, 16; `f`: 2, 4, 8, 16; `c`: 8, 16, 32; `b`: 1; `U`: a
-    /// multiple of 4; `M`/`m`: 8; `S`/`V`: any). The byte order is
-    /// normalized: [`ByteOrder::NotApplicable`] for kinds and sizes without
-    /// one, and native when `NotApplicable` is given for a kind that has one.
+    /// A scalar dtype. Validates that `kind` comes in `size` bytes, as in
+    /// NumPy (`i`/`u`: 1, 2, 4, 8; `f`: 2, 4, 8, 16; `c`: 8, 16, 32; `b`: 1;
+    /// `U`: a multiple of 4; `M`/`m`: 8; `S`/`V`: any, at most
+    /// [`MAX_ITEMSIZE`]). The byte order is normalized:
+    /// [`ByteOrder::NotApplicable`] for kinds and sizes without one, and
+    /// native when `NotApplicable` is given for a kind that has one.
+    ///
+    /// # Errors
+    ///
+    /// [`DtypeError::InvalidSize`] when the kind does not come in `size`
+    /// bytes (NumPy has no 16-byte integers), [`DtypeError::TooLarge`] over
+    /// [`MAX_ITEMSIZE`].
     ///
     /// ```
     /// use typed_layout::{ByteOrder, Dtype, DtypeKind};
@@ -233,7 +267,7 @@ impl Dtype {
     pub fn scalar(kind: DtypeKind, size: usize, order: ByteOrder) -> Result<Dtype, DtypeError> {
         let valid = match kind {
             DtypeKind::Bool => size == 1,
-            DtypeKind::Int | DtypeKind::Uint => matches!(size, 1 | 2 | 4 | 8 | 16),
+            DtypeKind::Int | DtypeKind::Uint => matches!(size, 1 | 2 | 4 | 8),
             DtypeKind::Float => matches!(size, 2 | 4 | 8 | 16),
             DtypeKind::Complex => matches!(size, 8 | 16 | 32),
             DtypeKind::Bytes | DtypeKind::Raw => true,
@@ -245,6 +279,9 @@ impl Dtype {
                 kind: kind.typestr_char(),
                 size,
             });
+        }
+        if size > MAX_ITEMSIZE {
+            return Err(DtypeError::too_large("the itemsize", size, MAX_ITEMSIZE));
         }
         Ok(Self::scalar_with_unit(kind, size, order, String::new()))
     }
@@ -266,64 +303,71 @@ impl Dtype {
     }
 
     /// `base` repeated in `shape` (C order), as a field's sub-array. A
-    /// sub-array base is merged (`(('<f4', (3,)), (2,))` is `('<f4', (2, 3))`);
-    /// an empty shape returns `base` itself.
+    /// sub-array base stays nested, as in NumPy (`(('<f4', (3,)), (2,))` is
+    /// not `('<f4', (2, 3))`, though the bytes are the same); an empty shape
+    /// returns `base` itself.
     ///
     /// ```
     /// use typed_layout::{Dtype, HasDtype};
     /// let rgb = Dtype::sub_array(u8::dtype(), &[3])?;
     /// assert_eq!((rgb.itemsize(), rgb.shape()), (3, &[3][..]));
+    /// let nested = Dtype::sub_array(rgb, &[2])?;
+    /// assert_eq!((nested.itemsize(), nested.shape(), nested.base().shape()), (6, &[2][..], &[3][..]));
     /// # Ok::<(), typed_layout::DtypeError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`DtypeError::TooLarge`] when a dimension or the size in bytes is
+    /// over [`MAX_ITEMSIZE`]; [`DtypeError::TooDeep`] over [`MAX_NESTING`]
+    /// levels.
     pub fn sub_array(base: Dtype, shape: &[usize]) -> Result<Dtype, DtypeError> {
         if shape.is_empty() {
             return Ok(base);
         }
-        let Dtype {
-            itemsize: base_size,
-            align,
-            repr,
-        } = base;
-        let (base, full_shape) = match repr {
-            Repr::SubArray {
-                base: inner,
-                shape: inner_shape,
-            } => {
-                let mut full = shape.to_vec();
-                full.extend_from_slice(&inner_shape);
-                (inner, full)
-            }
-            repr => (
-                Box::new(Dtype {
-                    itemsize: base_size,
-                    align,
-                    repr,
-                }),
-                shape.to_vec(),
-            ),
-        };
-        if full_shape.len() > MAX_NESTING {
+        if shape.len() > MAX_NESTING || base.depth() >= MAX_NESTING {
             return Err(DtypeError::TooDeep { limit: MAX_NESTING });
         }
-        let itemsize = full_shape
-            .iter()
-            .try_fold(base.itemsize, |acc, &dim| acc.checked_mul(dim))
-            .ok_or(DtypeError::Overflow {
-                what: "the sub-array size",
-            })?;
+        if let Some(&dim) = shape.iter().find(|&&dim| dim > MAX_ITEMSIZE) {
+            return Err(DtypeError::too_large(
+                "a sub-array dimension",
+                dim,
+                MAX_ITEMSIZE,
+            ));
+        }
+        let itemsize = checked_product(
+            "the sub-array's size in bytes",
+            base.itemsize,
+            shape,
+            MAX_ITEMSIZE,
+        )?;
         Ok(Dtype {
             itemsize,
             align: base.align,
             repr: Repr::SubArray {
-                base,
-                shape: full_shape,
+                base: Box::new(base),
+                shape: shape.to_vec(),
             },
         })
     }
 
+    /// How many sub-arrays and records are nested in this dtype.
+    fn depth(&self) -> usize {
+        match &self.repr {
+            Repr::Scalar { .. } => 0,
+            Repr::SubArray { base, .. } => base.depth().saturating_add(1),
+            Repr::Record { fields } => fields
+                .iter()
+                .map(|field| field.dtype.depth().saturating_add(1))
+                .max()
+                .unwrap_or(1),
+        }
+    }
+
     /// A record of `fields` in `itemsize` bytes; bytes no field covers are
-    /// gaps. Fields are kept in increasing offset order. Refuses empty or
-    /// duplicate names, fields past `itemsize`, and overlapping fields.
+    /// gaps. Fields are kept in increasing offset order. Refuses duplicate
+    /// names or titles, fields past `itemsize`, and overlapping fields. An
+    /// empty name is a name, as in NumPy (`T{i:a:i::}` has a field `''`).
     ///
     /// The alignment is NumPy's: the largest field alignment if every field
     /// is aligned and the itemsize is a multiple of it (an `align=True`
@@ -340,22 +384,33 @@ impl Dtype {
     /// assert_eq!(point.descr(), "[('x', '<f4'), ('', '|V4'), ('y', '<f8')]");
     /// # Ok::<(), typed_layout::DtypeError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`DtypeError::FieldOutOfRecord`], [`DtypeError::OverlappingFields`],
+    /// [`DtypeError::DuplicateField`], [`DtypeError::TooLarge`] (an itemsize
+    /// over [`MAX_ITEMSIZE`]).
     pub fn record(mut fields: Vec<DtypeField>, itemsize: usize) -> Result<Dtype, DtypeError> {
+        if itemsize > MAX_ITEMSIZE {
+            return Err(DtypeError::too_large(
+                "the itemsize",
+                itemsize,
+                MAX_ITEMSIZE,
+            ));
+        }
         fields.sort_by_key(|field| field.offset);
         let mut previous: Option<(&str, usize)> = None;
         for field in &fields {
-            if field.name.is_empty() {
-                return Err(DtypeError::EmptyName {
-                    offset: field.offset,
-                });
-            }
-            let end =
-                field
-                    .offset
-                    .checked_add(field.dtype.itemsize)
-                    .ok_or(DtypeError::Overflow {
-                        what: "a field's end offset",
-                    })?;
+            let end = field
+                .offset
+                .checked_add(field.dtype.itemsize)
+                .ok_or_else(|| {
+                    DtypeError::too_large(
+                        "a field's end offset",
+                        format!("{} + {}", field.offset, field.dtype.itemsize),
+                        usize::MAX,
+                    )
+                })?;
             if end > itemsize {
                 return Err(DtypeError::FieldOutOfRecord {
                     field: field.name.clone(),
@@ -376,7 +431,11 @@ impl Dtype {
             }
             previous = Some((&field.name, end));
         }
-        let mut names: Vec<&str> = fields.iter().map(|field| field.name.as_str()).collect();
+        // Names and titles share one namespace, as in NumPy.
+        let mut names: Vec<&str> = fields
+            .iter()
+            .flat_map(|field| core::iter::once(field.name.as_str()).chain(field.title.as_deref()))
+            .collect();
         names.sort_unstable();
         if let Some(pair) = names.windows(2).find(|pair| pair[0] == pair[1]) {
             return Err(DtypeError::DuplicateField {
@@ -402,14 +461,32 @@ impl Dtype {
 
     /// The dtype of a layout table (what [`HasDtype::dtype`] returns).
     /// Alignment is the Rust type's (`Be<f64>` has alignment 1, a packed
-    /// struct 1). A raw-identifier field `r#type` is named `type`.
+    /// struct 1). Padding fields ([`Field::padding`](crate::Field::padding):
+    /// a name starting with `_`) are left out, so their bytes are gaps. An
+    /// array of arrays is one sub-array (`[[f32; 3]; 2]` is `('<f4', (2,
+    /// 3))`, as NumPy builds it from `('f4', (2, 3))`).
+    ///
+    /// ```
+    /// use typed_layout::{Dtype, HasDtype, PixelLayout};
+    /// #[derive(Clone, Copy, PixelLayout)]
+    /// #[repr(C)]
+    /// struct Point { x: f32, _pad: [u8; 4], y: f64 }
+    /// # #[cfg(target_endian = "little")]
+    /// assert_eq!(Dtype::from_layout(&Point::LAYOUT).descr(), "[('x', '<f4'), ('', '|V4'), ('y', '<f8')]");
+    /// ```
     pub fn from_layout(layout: &Layout) -> Dtype {
         let repr = match layout.shape {
             Shape::Scalar { kind, order } => {
-                let kind = match kind {
-                    ElemKind::Int => DtypeKind::Int,
-                    ElemKind::Uint => DtypeKind::Uint,
-                    ElemKind::Float => DtypeKind::Float,
+                let (kind, unit) = match kind {
+                    ElemKind::Int => (DtypeKind::Int, ""),
+                    ElemKind::Uint => (DtypeKind::Uint, ""),
+                    ElemKind::Float => (DtypeKind::Float, ""),
+                    ElemKind::Bool => (DtypeKind::Bool, ""),
+                    ElemKind::Complex => (DtypeKind::Complex, ""),
+                    ElemKind::Bytes => (DtypeKind::Bytes, ""),
+                    ElemKind::Unicode => (DtypeKind::Unicode, ""),
+                    ElemKind::Datetime(unit) => (DtypeKind::Datetime, unit.as_str()),
+                    ElemKind::Timedelta(unit) => (DtypeKind::Timedelta, unit.as_str()),
                 };
                 let order = if kind.has_byte_order(layout.size) {
                     order
@@ -419,7 +496,7 @@ impl Dtype {
                 Repr::Scalar {
                     kind,
                     order,
-                    unit: String::new(),
+                    unit: String::from(unit),
                 }
             }
             Shape::Array { elem, len } => {
@@ -440,8 +517,10 @@ impl Dtype {
             Shape::Record { fields, .. } => {
                 let mut fields: Vec<DtypeField> = fields
                     .iter()
+                    .filter(|field| !field.padding)
                     .map(|field| DtypeField {
                         name: String::from(field.name.strip_prefix("r#").unwrap_or(field.name)),
+                        title: None,
                         offset: field.offset,
                         dtype: Dtype::from_layout(field.layout),
                     })
@@ -496,7 +575,8 @@ impl Dtype {
         self.fields().iter().find(|field| field.name == name)
     }
 
-    /// The shape of a sub-array; empty otherwise.
+    /// The shape of a sub-array (its outer level, as NumPy's
+    /// `dtype.shape`); empty otherwise.
     pub fn shape(&self) -> &[usize] {
         match &self.repr {
             Repr::SubArray { shape, .. } => shape,
@@ -504,7 +584,9 @@ impl Dtype {
         }
     }
 
-    /// The element dtype of a sub-array; `self` otherwise.
+    /// The element dtype of a sub-array (one level, as NumPy's
+    /// `dtype.base`: itself a sub-array when they are nested); `self`
+    /// otherwise.
     pub fn base(&self) -> &Dtype {
         match &self.repr {
             Repr::SubArray { base, .. } => base,
@@ -512,10 +594,32 @@ impl Dtype {
         }
     }
 
+    /// The scalar or record inside every level of sub-array; `self` for
+    /// scalars and records.
+    pub fn innermost(&self) -> &Dtype {
+        let mut dtype = self;
+        while let Repr::SubArray { base, .. } = &dtype.repr {
+            dtype = base;
+        }
+        dtype
+    }
+
+    /// The shape of every sub-array level together (`[2, 5]` for
+    /// `(('<f8', (5,)), (2,))`); empty for scalars and records.
+    pub fn full_shape(&self) -> Vec<usize> {
+        let mut shape = Vec::new();
+        let mut dtype = self;
+        while let Repr::SubArray { base, shape: outer } = &dtype.repr {
+            shape.extend_from_slice(outer);
+            dtype = base;
+        }
+        shape
+    }
+
     /// The kind of a scalar or of a sub-array's scalar elements; `None`
     /// for records and sub-arrays of records.
     pub fn kind(&self) -> Option<DtypeKind> {
-        match &self.base().repr {
+        match &self.innermost().repr {
             Repr::Scalar { kind, .. } => Some(*kind),
             _ => None,
         }
@@ -524,7 +628,7 @@ impl Dtype {
     /// The byte order of a scalar or of a sub-array's scalar elements;
     /// `None` for records.
     pub fn byte_order(&self) -> Option<ByteOrder> {
-        match &self.base().repr {
+        match &self.innermost().repr {
             Repr::Scalar { order, .. } => Some(*order),
             _ => None,
         }
@@ -533,7 +637,7 @@ impl Dtype {
     /// The datetime unit of `M`/`m` kinds as written in brackets (`"ns"`,
     /// `"25s"`, `""` for generic); `None` for other kinds.
     pub fn time_unit(&self) -> Option<&str> {
-        match &self.base().repr {
+        match &self.innermost().repr {
             Repr::Scalar {
                 kind: DtypeKind::Datetime | DtypeKind::Timedelta,
                 unit,
@@ -555,8 +659,10 @@ impl Dtype {
     }
 
     /// Parses any of the three syntaxes: a Python `descr` literal (starts
-    /// with `[`, `{`, `(` or a quote), else a typestr (`<f8`, `|S32`), else a
-    /// PEP 3118 format string (`T{d:x:}`).
+    /// with `[`, `{` or a quote; text starting with `(` is tried as a descr
+    /// tuple, then as PEP 3118, where `(2)3i` is a sub-array), else a NumPy
+    /// dtype string (`<f8`, `|S32`, `d`, `float64`), else a PEP 3118 format
+    /// string (`T{d:x:}`).
     ///
     /// ```
     /// use typed_layout::Dtype;
@@ -564,12 +670,25 @@ impl Dtype {
     /// let b = Dtype::parse("T{<d:x:}")?;
     /// assert_eq!(a, b);
     /// assert_eq!(Dtype::parse(">u2")?.itemsize(), 2);
+    /// assert_eq!(Dtype::parse("(2)3i")?.itemsize(), 24);
     /// # Ok::<(), typed_layout::DtypeError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// The error of the syntax the text looks most like:
+    /// [`DtypeError::Syntax`] with the position, [`DtypeError::Malformed`],
+    /// [`DtypeError::Unsupported`] (object dtypes), and the constructors'
+    /// errors.
     pub fn parse(text: &str) -> Result<Dtype, DtypeError> {
         let text = text.trim();
         match text.as_bytes().first() {
-            Some(b'[' | b'{' | b'(' | b'\'' | b'"') => Dtype::from_descr(text),
+            Some(b'(') => Dtype::from_descr(text).or_else(|descr_error| {
+                Dtype::from_typestr(text)
+                    .or_else(|_| Dtype::from_pep3118(text))
+                    .map_err(|_| descr_error)
+            }),
+            Some(b'[' | b'{' | b'\'' | b'"') => Dtype::from_descr(text),
             _ => match Dtype::from_typestr(text) {
                 Ok(dtype) => Ok(dtype),
                 Err(typestr_error) => match Dtype::from_pep3118(text) {
@@ -591,14 +710,38 @@ impl DtypeField {
     pub fn new(name: impl Into<String>, offset: usize, dtype: Dtype) -> DtypeField {
         DtypeField {
             name: name.into(),
+            title: None,
             offset,
             dtype,
+        }
+    }
+
+    /// The same field with a title (NumPy's second name of a field, printed
+    /// as `(('Temperature in K', 'temp'), '<f8')`).
+    ///
+    /// ```
+    /// use typed_layout::{Dtype, DtypeField, HasDtype};
+    /// let field = DtypeField::new("temp", 0, f64::dtype()).with_title("Temperature in K");
+    /// let dtype = Dtype::record(vec![field], 8)?;
+    /// # #[cfg(target_endian = "little")]
+    /// assert_eq!(dtype.descr(), "[(('Temperature in K', 'temp'), '<f8')]");
+    /// # Ok::<(), typed_layout::DtypeError>(())
+    /// ```
+    pub fn with_title(self, title: impl Into<String>) -> DtypeField {
+        DtypeField {
+            title: Some(title.into()),
+            ..self
         }
     }
 
     /// The field's name.
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// The field's title, if it has one.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
     }
 
     /// Byte offset from the start of the record.
@@ -634,13 +777,7 @@ impl DtypeField {
     /// The fields of a nested record (of its elements, for a sub-array of
     /// records); empty otherwise.
     pub fn nested(&self) -> &[DtypeField] {
-        self.dtype.base().fields()
-    }
-
-    /// Whether the field stands for padding: its name starts with `_pad`
-    /// (see the module documentation).
-    pub fn is_padding(&self) -> bool {
-        self.name.starts_with("_pad")
+        self.dtype.innermost().fields()
     }
 }
 

@@ -16,7 +16,10 @@
 //! `@`, every gap and trailing byte as `x`.
 
 use super::descr::round_up;
-use super::{Dtype, DtypeError, DtypeField, DtypeKind, Repr, MAX_NESTING};
+use super::{
+    checked_product, checked_sum, Dtype, DtypeError, DtypeField, DtypeKind, Repr, MAX_ITEMSIZE,
+    MAX_NESTING,
+};
 use crate::layout::ByteOrder;
 use alloc::collections::BTreeSet;
 use alloc::format;
@@ -115,10 +118,10 @@ fn not_representable(what: String) -> DtypeError {
     }
 }
 
-fn overflow() -> DtypeError {
-    DtypeError::Overflow {
-        what: "a PEP 3118 offset",
-    }
+/// An offset of a dtype too large to describe (only dtypes built from
+/// huge Rust types reach this; parsed ones are within [`MAX_ITEMSIZE`]).
+fn overflow(value: String) -> DtypeError {
+    DtypeError::too_large("a PEP 3118 offset", value, usize::MAX)
 }
 
 impl Emitter {
@@ -173,10 +176,7 @@ impl Emitter {
                 let start = self.offset;
                 self.emit(base, depth + 1)?;
                 // The base is written once and stands for every element.
-                let count = shape
-                    .iter()
-                    .try_fold(1usize, |acc, &dim| acc.checked_mul(dim))
-                    .ok_or_else(overflow)?;
+                let count = checked_product("a sub-array's element count", 1, shape, usize::MAX)?;
                 let extent = if self.explicit {
                     base.itemsize
                 } else {
@@ -185,14 +185,14 @@ impl Emitter {
                 self.offset = extent
                     .checked_mul(count)
                     .and_then(|n| n.checked_add(start))
-                    .ok_or_else(overflow)?;
+                    .ok_or_else(|| overflow(format!("{start} + {extent} * {count}")))?;
                 Ok(())
             }
             Repr::Record { fields } => {
                 let base = self.offset;
                 self.out.push_str("T{");
                 for field in fields {
-                    let target = base.checked_add(field.offset).ok_or_else(overflow)?;
+                    let target = checked_sum("a field's offset", base, field.offset, usize::MAX)?;
                     self.pad_to(target);
                     self.emit(&field.dtype, depth + 1)?;
                     if field.name.contains(':') {
@@ -206,7 +206,12 @@ impl Emitter {
                     self.out.push(':');
                 }
                 if self.explicit {
-                    self.pad_to(base.checked_add(dtype.itemsize).ok_or_else(overflow)?);
+                    self.pad_to(checked_sum(
+                        "a record's end",
+                        base,
+                        dtype.itemsize,
+                        usize::MAX,
+                    )?);
                 }
                 self.out.push('}');
                 Ok(())
@@ -217,7 +222,10 @@ impl Emitter {
 
     fn scalar(&mut self, kind: DtypeKind, size: usize, order: ByteOrder) -> Result<(), DtypeError> {
         let align = kind.natural_align(size);
-        self.offset = self.offset.checked_add(size).ok_or_else(overflow)?;
+        self.offset = self
+            .offset
+            .checked_add(size)
+            .ok_or_else(|| overflow(format!("{} + {size}", self.offset)))?;
         // NumPy tests the element's end offset, the element size and the
         // array stride against the alignment.
         let aligned = self.offset.is_multiple_of(align)
@@ -275,6 +283,15 @@ impl Emitter {
                 let _ = write!(self.out, "{n}x");
                 return Ok(());
             }
+            (DtypeKind::Datetime | DtypeKind::Timedelta, _) => {
+                return Err(not_representable(format!(
+                    "a `{}8` element: PEP 3118 has no code for datetime64 or timedelta64, and \
+                     NumPy refuses to export them through a buffer (\"cannot include dtype '{}' \
+                     in a buffer\"); use a .npy file, whose descr has them",
+                    kind.typestr_char(),
+                    kind.typestr_char()
+                )))
+            }
             (kind, size) => {
                 return Err(not_representable(format!(
                     "a `{}{size}` element (PEP 3118 has no code for it)",
@@ -314,20 +331,18 @@ fn lcm(a: usize, b: usize) -> Result<usize, DtypeError> {
     if x == 0 {
         return Ok(0);
     }
-    (a / x).checked_mul(b).ok_or(DtypeError::Overflow {
-        what: "the common alignment",
-    })
+    checked_product("the common alignment", a / x, &[b], MAX_ITEMSIZE)
 }
 
 /// `value` followed by `padding` bytes, as one element (NumPy's
 /// `_add_trailing_padding`).
 fn add_trailing_padding(value: Dtype, padding: usize) -> Result<Dtype, DtypeError> {
-    let itemsize = value
-        .itemsize
-        .checked_add(padding)
-        .ok_or(DtypeError::Overflow {
-            what: "a padded element size",
-        })?;
+    let itemsize = checked_sum(
+        "a padded element size",
+        value.itemsize,
+        padding,
+        MAX_ITEMSIZE,
+    )?;
     match value.repr {
         Repr::Record { fields } => Dtype::record(fields, itemsize),
         repr => {
@@ -372,6 +387,7 @@ impl Stream<'_> {
     }
 
     fn number(&mut self) -> Result<Option<usize>, DtypeError> {
+        let start = self.pos;
         let mut value: Option<usize> = None;
         while let Some(c @ b'0'..=b'9') = self.peek() {
             value = Some(
@@ -379,8 +395,16 @@ impl Stream<'_> {
                     .unwrap_or(0)
                     .checked_mul(10)
                     .and_then(|n| n.checked_add(usize::from(c - b'0')))
-                    .ok_or(DtypeError::Overflow {
-                        what: "a PEP 3118 count",
+                    .filter(|&n| n <= MAX_ITEMSIZE)
+                    .ok_or_else(|| {
+                        let digits: String = self
+                            .text
+                            .get(start..)
+                            .unwrap_or("")
+                            .chars()
+                            .take_while(char::is_ascii_digit)
+                            .collect();
+                        DtypeError::too_large("a PEP 3118 count", digits, MAX_ITEMSIZE)
                     })?,
             );
             self.pos += 1;
@@ -441,11 +465,15 @@ impl Stream<'_> {
                 closed = true;
                 break;
             }
-            let shape = if self.eat(b'(') {
-                Some(self.shape()?)
-            } else {
-                None
-            };
+            // `(2)(5)d` is a sub-array of sub-arrays, as NumPy writes one
+            // (NumPy's own reader does not read it back; this one does).
+            let mut shapes: Vec<Vec<usize>> = Vec::new();
+            while self.eat(b'(') {
+                if shapes.len() >= MAX_NESTING {
+                    return Err(DtypeError::TooDeep { limit: MAX_NESTING });
+                }
+                shapes.push(self.shape()?);
+            }
             if let Some(c @ (b'@' | b'=' | b'<' | b'>' | b'^' | b'!')) = self.peek() {
                 self.order = if c == b'!' { b'>' } else { c };
                 self.pos += 1;
@@ -502,9 +530,12 @@ impl Stream<'_> {
                     }
                     b'w' => {
                         let chars = core::mem::replace(&mut count, 1);
-                        let size = chars.checked_mul(4).ok_or(DtypeError::Overflow {
-                            what: "a PEP 3118 string size",
-                        })?;
+                        let size = checked_product(
+                            "a PEP 3118 string's size in bytes",
+                            chars,
+                            &[4],
+                            MAX_ITEMSIZE,
+                        )?;
                         scalar(DtypeKind::Unicode, size)?
                     }
                     b'x' => {
@@ -542,9 +573,10 @@ impl Stream<'_> {
                 offset = round_up(offset, align)?;
                 let intra = (align - value.itemsize % align) % align;
                 if intra != 0 {
-                    let elements = shape.as_ref().map_or(Some(1usize), |shape| {
-                        shape.iter().try_fold(1usize, |acc, &d| acc.checked_mul(d))
-                    });
+                    let elements = shapes
+                        .iter()
+                        .flatten()
+                        .try_fold(1usize, |acc, &d| acc.checked_mul(d));
                     if count > 1 || elements.is_none_or(|n| n > 1) {
                         value = add_trailing_padding(value, intra)?;
                     } else {
@@ -556,7 +588,7 @@ impl Stream<'_> {
             if count != 1 {
                 value = Dtype::sub_array(value, &[count])?;
             }
-            if let Some(shape) = &shape {
+            for shape in shapes.iter().rev() {
                 value = Dtype::sub_array(value, shape)?;
             }
             let name = if self.eat(b':') {
@@ -576,12 +608,8 @@ impl Stream<'_> {
                 }
                 fields.push((name, offset, value));
             }
-            offset = offset
-                .checked_add(size)
-                .and_then(|n| n.checked_add(extra))
-                .ok_or(DtypeError::Overflow {
-                    what: "the record size",
-                })?;
+            offset = checked_sum("the record's size", offset, size, MAX_ITEMSIZE)
+                .and_then(|n| checked_sum("the record's size", n, extra, MAX_ITEMSIZE))?;
         }
         if nested && !closed {
             return Err(self.error("`}` closing a `T{` struct"));

@@ -76,6 +76,14 @@ pub enum InteropError {
         /// Channels the other side has.
         found: usize,
     },
+    /// More channels per pixel than the other side can count (image's
+    /// `FlatSamples` counts them in a `u8`).
+    TooManyChannels {
+        /// Channels the pixel type has.
+        channels: usize,
+        /// The most the other side allows.
+        max: usize,
+    },
     /// A negative stride, which the other side cannot describe.
     NegativeStride {
         /// Which stride (`"pixel"`, `"row"`, `"channel"`).
@@ -167,6 +175,10 @@ impl fmt::Display for InteropError {
             InteropError::ChannelCount { expected, found } => write!(
                 f,
                 "the pixel type has {expected} channel(s) but the image has {found}"
+            ),
+            InteropError::TooManyChannels { channels, max } => write!(
+                f,
+                "the pixel type has {channels} channels; the image side allows at most {max}"
             ),
             InteropError::NegativeStride { axis, stride } => write!(
                 f,

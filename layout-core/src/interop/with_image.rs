@@ -132,10 +132,8 @@ fn sample_layout<P: PixelLayout, S: PixelLayout>(
     };
     let too_large = InteropError::TooLarge { width, height };
     Ok(SampleLayout {
-        channels: u8::try_from(channels).map_err(|_| InteropError::ChannelCount {
-            expected: channels,
-            found: usize::from(u8::MAX),
-        })?,
+        channels: u8::try_from(channels)
+            .map_err(|_| InteropError::TooManyChannels { channels, max: 255 })?,
         channel_stride: 1,
         width: u32::try_from(width).map_err(|_| too_large)?,
         width_stride: in_samples("pixel", pixel_stride, width)?,
@@ -287,7 +285,7 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
             self.pixel_stride(),
             self.row_stride(),
         )?;
-        let samples: &'a [S] = match self.raw.span() {
+        let samples: &'a [S] = match self.raw().span() {
             // Forward strides: pixel (0, 0) is the span's first byte.
             Some((span, 0)) => Records::<S>::from_bytes(span)?
                 .as_slice()
@@ -413,7 +411,7 @@ impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
             self.as_view().row_stride(),
         )?;
         let empty = self.width() == 0 || self.height() == 0;
-        let samples: &mut [S] = match self.raw.span_mut() {
+        let samples: &mut [S] = match self.raw_mut().span_mut() {
             Some((span, 0)) => RecordsMut::<S>::from_bytes_mut(span)?
                 .into_mut_slice()
                 .ok_or(InteropError::SpanNotBorrowed)?,

@@ -9,10 +9,190 @@
 
 use super::{parts_of, InteropError};
 use crate::column::{Column, ColumnMut};
+use crate::error::ViewError;
 use crate::image::{ImageView, ImageViewMut};
 use crate::layout::PixelLayout;
+use crate::raw::{Access, Dim, Exclusive, NdPlan, RawView, Shared};
 use crate::records::{Records, RecordsMut};
-use ::ndarray::{ArrayView1, ArrayView2, ArrayView3, ArrayViewMut1, ArrayViewMut2, ArrayViewMut3};
+use ::ndarray::{
+    ArrayView, ArrayView1, ArrayView2, ArrayView3, ArrayViewMut, ArrayViewMut1, ArrayViewMut2,
+    ArrayViewMut3, Dimension,
+};
+use core::mem::{align_of, size_of};
+
+/// Plans how ndarray is to see the `E`s at `address + Σ i_k·axes[k].stride`
+/// bytes: checks what ndarray needs beyond our bounds rule (at most
+/// `isize::MAX` elements, strides that are whole elements, an aligned
+/// start, and for a mutable view ndarray's own overlap rule, stricter than
+/// ours) and says which rule failed, with the numbers. `Ok(None)` for a
+/// view without elements.
+fn plan<E, D: Dimension>(
+    address: usize,
+    axes: &[Dim],
+    parts: Option<usize>,
+    exclusive: bool,
+) -> Result<Option<NdPlan<D>>, InteropError> {
+    let (size, align) = (size_of::<E>(), align_of::<E>());
+    let mut count = 1usize;
+    for axis in axes.iter().filter(|axis| axis.len > 0) {
+        count = count
+            .checked_mul(axis.len)
+            .filter(|&count| count <= isize::MAX as usize)
+            .ok_or(InteropError::TooManyElements { len: axis.len })?;
+    }
+    if axes.iter().any(|axis| axis.len == 0) {
+        return Ok(None);
+    }
+    let shape = shape_of::<D>(axes);
+    let mut strides = D::zeros(axes.len());
+    let mut reversed = [false; 4];
+    let mut low = 0isize;
+    for (k, axis) in axes.iter().enumerate().filter(|(_, axis)| axis.len > 1) {
+        let magnitude = axis.stride.unsigned_abs();
+        if size == 0 {
+            // Zero-sized elements have no bytes: every stride is 0 for
+            // ndarray (a mutable view of more than one then overlaps by
+            // ndarray's rule and is refused by `nested_axes`).
+            continue;
+        }
+        if !magnitude.is_multiple_of(size) {
+            return Err(InteropError::StrideNotWholeElements {
+                stride: axis.stride,
+                elem_size: size,
+            });
+        }
+        strides[k] = magnitude / size;
+        if axis.stride < 0 {
+            reversed[k] = true;
+            // An offset inside the viewed buffer: no overflow.
+            low += (axis.len - 1) as isize * axis.stride;
+        }
+    }
+    if exclusive {
+        nested_axes(&shape, &strides)?;
+    }
+    // Strides are multiples of size_of::<E>(), hence of its alignment:
+    // every element is aligned exactly when the first is.
+    if !address.is_multiple_of(align) {
+        return Err(InteropError::View(ViewError::Misaligned {
+            required: align,
+            address_remainder: address % align,
+            stride_remainder: 0,
+        }));
+    }
+    Ok(Some(NdPlan {
+        low,
+        shape,
+        strides,
+        reversed,
+        parts,
+    }))
+}
+
+/// ndarray's rule for mutable views (it asserts it in debug builds):
+/// taken from the smallest stride up, each axis's stride must exceed
+/// everything the smaller axes reach. Our aliasing check is exact and
+/// also accepts interleaved axes (pixels 4 bytes apart, rows 6 apart),
+/// which ndarray cannot take; refuse those here instead of panicking.
+fn nested_axes<D: Dimension>(shape: &D, strides: &D) -> Result<(), InteropError> {
+    let mut order: [usize; 4] = [0, 1, 2, 3];
+    let order = &mut order[..shape.ndim()];
+    order.sort_unstable_by_key(|&k| strides[k]);
+    let mut reach = 0usize;
+    for &k in order.iter().filter(|&&k| shape[k] > 1) {
+        if strides[k] <= reach {
+            return Err(InteropError::InterleavedAxes {
+                stride: strides[k],
+                reach,
+            });
+        }
+        // Elements lie in one buffer, so these sums stay below its size.
+        reach = reach.saturating_add((shape[k] - 1).saturating_mul(strides[k]));
+    }
+    Ok(())
+}
+
+/// The lengths of `axes` as an ndarray shape.
+fn shape_of<D: Dimension>(axes: &[Dim]) -> D {
+    let mut shape = D::zeros(axes.len());
+    for (k, axis) in axes.iter().enumerate() {
+        shape[k] = axis.len;
+    }
+    shape
+}
+
+/// Refuses `parts` `E`s that do not fit in a `T` (or zero of them).
+fn check_parts<T, E>(parts: usize) -> Result<(), InteropError> {
+    let fits = parts
+        .checked_mul(size_of::<E>())
+        .is_some_and(|bytes| bytes <= size_of::<T>());
+    if !fits || parts == 0 {
+        return Err(InteropError::PartsDoNotFit {
+            parts,
+            part_size: size_of::<E>(),
+            whole_size: size_of::<T>(),
+        });
+    }
+    Ok(())
+}
+
+/// The plan for ndarray's view of a core view's elements (or of `parts`
+/// `E`s in each), and the shape; `None` for a view without elements.
+fn prepare<T, E, D, const N: usize, A>(
+    raw: &RawView<'_, T, N, A>,
+    parts: Option<usize>,
+    exclusive: bool,
+) -> Result<(D, Option<NdPlan<D>>), InteropError>
+where
+    T: PixelLayout,
+    E: PixelLayout,
+    D: Dimension,
+    A: Access,
+{
+    if let Some(parts) = parts {
+        check_parts::<T, E>(parts)?;
+    }
+    let (axes, count) = raw.nd_axes::<E>(parts);
+    let axes = &axes[..count];
+    let plan = plan::<E, D>(raw.base() as usize, axes, parts, exclusive)?;
+    Ok((shape_of::<D>(axes), plan))
+}
+
+const EMPTY: &str = "an empty shape of at most isize::MAX elements fits an empty slice";
+const PLANNED: &str = "the plan describes the view's elements";
+
+/// ndarray's shared view of a core view's elements (or of `parts` `E`s in
+/// each).
+fn shared<'a, T, E, D, const N: usize>(
+    raw: RawView<'a, T, N, Shared>,
+    parts: Option<usize>,
+) -> Result<ArrayView<'a, E, D>, InteropError>
+where
+    T: PixelLayout,
+    E: PixelLayout,
+    D: Dimension,
+{
+    Ok(match prepare::<T, E, D, N, Shared>(&raw, parts, false)? {
+        (shape, None) => ArrayView::from_shape(shape, &[]).expect(EMPTY),
+        (_, Some(plan)) => raw.ndarray(plan).expect(PLANNED),
+    })
+}
+
+/// Mutable form of [`shared`].
+fn exclusive<'a, T, E, D, const N: usize>(
+    raw: RawView<'a, T, N, Exclusive>,
+    parts: Option<usize>,
+) -> Result<ArrayViewMut<'a, E, D>, InteropError>
+where
+    T: PixelLayout,
+    E: PixelLayout,
+    D: Dimension,
+{
+    Ok(match prepare::<T, E, D, N, Exclusive>(&raw, parts, true)? {
+        (shape, None) => ArrayViewMut::from_shape(shape, &mut []).expect(EMPTY),
+        (_, Some(plan)) => raw.into_ndarray(plan).expect(PLANNED),
+    })
+}
 
 impl<'a, F: PixelLayout> Column<'a, F> {
     /// The column as an `ndarray::ArrayView1` of the same memory: strides
@@ -32,13 +212,13 @@ impl<'a, F: PixelLayout> Column<'a, F> {
     /// # Ok::<(), typed_layout::InteropError>(())
     /// ```
     pub fn as_ndarray(&self) -> Result<ArrayView1<'a, F>, InteropError> {
-        self.raw.ndarray()
+        shared(self.raw(), None)
     }
 
     /// Each value split into the `S` scalars it is made of, as a
     /// `(len, parts)` array: a `[f32; 3]` column as `(len, 3)` of `f32`.
     pub fn as_ndarray_of<S: PixelLayout>(&self) -> Result<ArrayView2<'a, S>, InteropError> {
-        self.raw.ndarray_parts(parts_of::<F, S>()?)
+        shared(self.raw(), Some(parts_of::<F, S>()?))
     }
 }
 
@@ -66,20 +246,20 @@ impl<'a, F: PixelLayout> ColumnMut<'a, F> {
 
     /// [`ColumnMut::as_ndarray_mut`] for the whole lifetime of the column.
     pub fn into_ndarray(self) -> Result<ArrayViewMut1<'a, F>, InteropError> {
-        self.raw.into_ndarray()
+        exclusive(self.into_raw(), None)
     }
 
     /// Mutable form of [`Column::as_ndarray_of`].
     pub fn into_ndarray_of<S: PixelLayout>(self) -> Result<ArrayViewMut2<'a, S>, InteropError> {
         let parts = parts_of::<F, S>()?;
-        self.raw.into_ndarray_parts(parts)
+        exclusive(self.into_raw(), Some(parts))
     }
 }
 
 impl<'a, T: PixelLayout> Records<'a, T> {
     /// The records as an `ndarray::ArrayView1<T>`.
     pub fn as_ndarray(&self) -> Result<ArrayView1<'a, T>, InteropError> {
-        self.raw.ndarray()
+        shared(self.raw(), None)
     }
 
     /// Records made of one scalar type as a `(len, parts)` array of it —
@@ -100,20 +280,20 @@ impl<'a, T: PixelLayout> Records<'a, T> {
     /// # Ok::<(), typed_layout::InteropError>(())
     /// ```
     pub fn as_ndarray_of<S: PixelLayout>(&self) -> Result<ArrayView2<'a, S>, InteropError> {
-        self.raw.ndarray_parts(parts_of::<T, S>()?)
+        shared(self.raw(), Some(parts_of::<T, S>()?))
     }
 }
 
 impl<'a, T: PixelLayout> RecordsMut<'a, T> {
     /// The records as an `ndarray::ArrayViewMut1<T>`.
     pub fn into_ndarray(self) -> Result<ArrayViewMut1<'a, T>, InteropError> {
-        self.raw.into_ndarray()
+        exclusive(self.into_raw(), None)
     }
 
     /// Mutable form of [`Records::as_ndarray_of`].
     pub fn into_ndarray_of<S: PixelLayout>(self) -> Result<ArrayViewMut2<'a, S>, InteropError> {
         let parts = parts_of::<T, S>()?;
-        self.raw.into_ndarray_parts(parts)
+        exclusive(self.into_raw(), Some(parts))
     }
 }
 
@@ -141,13 +321,13 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     /// # Ok::<(), typed_layout::InteropError>(())
     /// ```
     pub fn as_ndarray(&self) -> Result<ArrayView2<'a, P>, InteropError> {
-        self.raw.ndarray()
+        shared(self.raw(), None)
     }
 
     /// Pixels made of one scalar type as a `(height, width, parts)` array of
     /// it: a `Bgra8` image as NumPy's `(h, w, 4)` `u8` array.
     pub fn as_ndarray_of<S: PixelLayout>(&self) -> Result<ArrayView3<'a, S>, InteropError> {
-        self.raw.ndarray_parts(parts_of::<P, S>()?)
+        shared(self.raw(), Some(parts_of::<P, S>()?))
     }
 }
 
@@ -160,12 +340,12 @@ impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
 
     /// [`ImageViewMut::as_ndarray_mut`] for the whole lifetime of the view.
     pub fn into_ndarray(self) -> Result<ArrayViewMut2<'a, P>, InteropError> {
-        self.raw.into_ndarray()
+        exclusive(self.into_raw(), None)
     }
 
     /// Mutable form of [`ImageView::as_ndarray_of`].
     pub fn into_ndarray_of<S: PixelLayout>(self) -> Result<ArrayViewMut3<'a, S>, InteropError> {
         let parts = parts_of::<P, S>()?;
-        self.raw.into_ndarray_parts(parts)
+        exclusive(self.into_raw(), Some(parts))
     }
 }

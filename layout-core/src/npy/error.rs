@@ -4,8 +4,35 @@ use crate::dtype::DtypeError;
 use crate::error::ViewError;
 use alloc::boxed::Box;
 use std::fmt;
+use std::path::{Path, PathBuf};
 use std::string::String;
 use std::vec::Vec;
+
+/// Where the data of an [`Npy`](crate::Npy) lives, which decides what
+/// works when it is not aligned for a type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DataOrigin {
+    /// Bytes the caller gave ([`Npy::from_bytes`](crate::Npy::from_bytes)).
+    Bytes,
+    /// A memory mapping ([`NpyFile::map`](crate::NpyFile::map)): the data is
+    /// where the file puts it.
+    Mapped,
+    /// A copy with the data 64-byte aligned ([`NpyFile::read`](crate::NpyFile::read)).
+    Read,
+}
+
+/// The view asked of a Fortran-ordered file, for [`NpyError::FortranOrder`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FortranView {
+    /// `records` (the elements in C order).
+    Records,
+    /// `column` (a field of every element in C order).
+    Column,
+    /// `image` of a shape other than `(h, w)`.
+    Image,
+}
 
 /// Why a `.npy` file could not be read, viewed or written.
 ///
@@ -16,8 +43,11 @@ use std::vec::Vec;
 pub enum NpyError {
     /// Reading or writing failed in the operating system.
     Io {
-        /// What was being done (`"open the file"`, `"write the data"`).
+        /// What was being done: `"open"`, `"read"`, `"memory-map"` (with a
+        /// path), `"read the stream"`, `"write the header"`, ...
         action: &'static str,
+        /// The file, when there is one (not for streams).
+        path: Option<PathBuf>,
         /// The underlying error.
         source: std::io::Error,
     },
@@ -91,7 +121,9 @@ pub enum NpyError {
         /// Why.
         source: Box<DtypeError>,
     },
-    /// The number of bytes the shape implies overflows `usize`.
+    /// The shape is larger than NumPy allows: an axis, or the itemsize
+    /// times the product of the non-zero axes, over `isize::MAX` (NumPy's
+    /// `npy_intp`).
     ShapeOverflow {
         /// The shape, as written in the header.
         shape: String,
@@ -120,8 +152,25 @@ pub enum NpyError {
         type_name: &'static str,
     },
     /// The data is in Fortran (column-major) order with more than one axis
-    /// longer than 1, so the elements are not in C order.
+    /// longer than 1, so the elements are not in C order. The message says
+    /// which view works for the shape: `image` for `(h, w)`,
+    /// `channel_planes` for `(h, w, C)`, else the raw `data()`.
     FortranOrder {
+        /// The shape from the header.
+        shape: Vec<usize>,
+        /// The view that was asked for.
+        wanted: FortranView,
+    },
+    /// The Rust type is made of the file's (plain) elements, `per_record`
+    /// of them, but no trailing axes of the shape hold that many (`[u8; 3]`
+    /// or `Rgb8` over an `(h, w, 4)` `|u1` file).
+    TrailingAxes {
+        /// The Rust type asked for.
+        type_name: &'static str,
+        /// How many of the file's elements one value of it holds.
+        per_record: usize,
+        /// The file's element typestr.
+        element: String,
         /// The shape from the header.
         shape: Vec<usize>,
     },
@@ -142,6 +191,8 @@ pub enum NpyError {
         data_offset: usize,
         /// The data's address modulo `required`.
         address_remainder: usize,
+        /// Where the data lives (decides what works instead).
+        origin: DataOrigin,
     },
     /// The data could not be viewed (see the wrapped error).
     View {
@@ -196,7 +247,16 @@ fn list(items: &[String]) -> String {
 impl fmt::Display for NpyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            NpyError::Io { action, source } => write!(f, "could not {action}: {source}"),
+            NpyError::Io {
+                action,
+                path: Some(path),
+                source,
+            } => write!(f, "could not {action} {}: {source}", path.display()),
+            NpyError::Io {
+                action,
+                path: None,
+                source,
+            } => write!(f, "could not {action}: {source}"),
             NpyError::Truncated { needed, available } => write!(
                 f,
                 "file of {available} bytes is too short for a .npy file, whose fixed start needs \
@@ -257,8 +317,10 @@ impl fmt::Display for NpyError {
             NpyError::Descr { source } => write!(f, "the header's 'descr' is not usable: {source}"),
             NpyError::ShapeOverflow { shape, itemsize } => write!(
                 f,
-                "shape {shape} with {itemsize}-byte elements needs more bytes than the address \
-                 space has; the header is corrupt"
+                "shape {shape} with {itemsize}-byte elements is larger than NumPy allows (each \
+                 axis, and the size in bytes of the non-empty axes, at most {}); the header is \
+                 corrupt",
+                isize::MAX
             ),
             NpyError::DataTooShort {
                 needed,
@@ -280,12 +342,41 @@ impl fmt::Display for NpyError {
                  (y, x), but the shape is {shape:?} and the data holds {pixels} pixel(s); choose \
                  a pixel type covering every axis after the second"
             ),
-            NpyError::FortranOrder { shape } => write!(
-                f,
-                "the data of shape {shape:?} is in Fortran (column-major) order, so records are \
-                 not adjacent in C order; re-save it with numpy.save(path, numpy.ascontiguousarray(a)), \
-                 or read the raw bytes with data()"
-            ),
+            NpyError::FortranOrder { shape, wanted } => {
+                write!(
+                    f,
+                    "the data of shape {shape:?} is in Fortran (column-major) order, so the \
+                     elements are not in C order; "
+                )?;
+                match (shape.len(), wanted) {
+                    (2, FortranView::Records | FortranView::Column) => f.write_str(
+                        "view it as an image with image::<T>() (x-major strides, zero-copy)",
+                    ),
+                    (3, _) => f.write_str(
+                        "view each channel as an image with channel_planes::<T>() (zero-copy)",
+                    ),
+                    _ => f.write_str(
+                        "read the raw bytes with data() (column-major), or re-save it in C \
+                         order with numpy.save(path, numpy.ascontiguousarray(a))",
+                    ),
+                }
+            }
+            NpyError::TrailingAxes {
+                type_name,
+                per_record,
+                element,
+                shape,
+            } => {
+                let fits = shape.last().map_or(String::new(), |last| {
+                    std::format!(" (for shape {shape:?}, a type of {last} '{element}' elements)")
+                });
+                write!(
+                    f,
+                    "`{type_name}` holds {per_record} '{element}' element(s), but no trailing \
+                     axes of shape {shape:?} hold {per_record}; choose a type covering whole \
+                     trailing axes{fits}"
+                )
+            }
             NpyError::Dtype { type_name, source } => {
                 write!(f, "the file's dtype does not match `{type_name}`: {source}")
             }
@@ -294,13 +385,31 @@ impl fmt::Display for NpyError {
                 required,
                 data_offset,
                 address_remainder,
-            } => write!(
-                f,
-                "the data starts at byte {data_offset} of the file, at an address {address_remainder} \
-                 bytes past a multiple of {required}, but `{type_name}` needs {required}-byte \
-                 alignment; open the file with NpyFile::open (page-aligned mapping) or \
-                 NpyFile::read_from (64-byte aligned copy), or use a #[repr(C, packed)] type"
-            ),
+                origin,
+            } => {
+                write!(
+                    f,
+                    "the data starts at byte {data_offset} of the file, at an address \
+                     {address_remainder} bytes past a multiple of {required}, but `{type_name}` \
+                     needs {required}-byte alignment; "
+                )?;
+                match origin {
+                    DataOrigin::Mapped => f.write_str(
+                        "a mapping cannot move the data: read the file with NpyFile::read \
+                         (which places the data at an aligned address), or use a type of \
+                         alignment 1 (Le<T>/Be<T> fields, or #[repr(C, packed)])",
+                    ),
+                    DataOrigin::Bytes => f.write_str(
+                        "read the file with NpyFile::read or the bytes with NpyFile::read_from \
+                         (which place the data at an aligned address), or use a type of \
+                         alignment 1 (Le<T>/Be<T> fields, or #[repr(C, packed)])",
+                    ),
+                    DataOrigin::Read => f.write_str(
+                        "read data is 64-byte aligned, so use a type whose alignment is at \
+                         most 64",
+                    ),
+                }
+            }
             NpyError::View { source } => write!(f, "the data cannot be viewed: {source}"),
             NpyError::NoSuchField { name, fields } => write!(
                 f,
@@ -329,24 +438,24 @@ impl fmt::Display for NpyError {
     }
 }
 
-impl std::error::Error for NpyError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            NpyError::Io { source, .. } => Some(source),
-            NpyError::Descr { source }
-            | NpyError::Dtype { source, .. }
-            | NpyError::FieldType { source, .. } => Some(&**source),
-            NpyError::View { source } => Some(source),
-            _ => None,
+/// `Display` includes the text of the wrapped error (an I/O error, a dtype
+/// mismatch), so `source()` returns `None`: chain printers such as
+/// anyhow's `{:#}` print each cause once.
+impl std::error::Error for NpyError {}
+
+impl NpyError {
+    /// An I/O error while doing `action` (to `path`, if any).
+    pub(crate) fn io(action: &'static str, path: Option<&Path>, source: std::io::Error) -> Self {
+        NpyError::Io {
+            action,
+            path: path.map(Path::to_path_buf),
+            source,
         }
     }
 }
 
 impl From<std::io::Error> for NpyError {
     fn from(source: std::io::Error) -> Self {
-        NpyError::Io {
-            action: "read or write the stream",
-            source,
-        }
+        NpyError::io("read or write the stream", None, source)
     }
 }

@@ -1,11 +1,12 @@
-//! NumPy `.npy` files: read zero-copy (over bytes or a memory-mapped file)
-//! and write exactly as `numpy.save` does.
+//! NumPy `.npy` files: viewed zero-copy (over bytes, a file read into
+//! aligned memory, or a memory-mapped file) and written exactly as
+//! `numpy.save` does.
 //!
 //! A `.npy` file is a magic string, a version, a header (a Python dict
 //! literal with `'descr'`, `'fortran_order'` and `'shape'`) and the raw
-//! data. [`Npy::from_bytes`] and [`NpyFile::open`] parse and validate the
-//! header (versions 1.0, 2.0 and 3.0) and check that the data is all
-//! there, in O(1) of the data size: the data is never read. Then
+//! data. [`Npy::from_bytes`], [`NpyFile::read`] and [`NpyFile::map`] parse
+//! and validate the header (versions 1.0, 2.0 and 3.0) and check that the
+//! data is all there; `from_bytes` and `map` in O(1) of the data size. Then
 //! [`Npy::records`] checks the file's dtype against a Rust type and views
 //! the data as [`Records`], and [`Npy::column`] views one field by name.
 //!
@@ -39,7 +40,7 @@
 mod error;
 mod write;
 
-pub use error::NpyError;
+pub use error::{DataOrigin, FortranView, NpyError};
 pub use write::{header_bytes, write, write_as, write_bytes, write_slice};
 
 use crate::column::Column;
@@ -47,7 +48,7 @@ use crate::dtype::{descr, literal, Dtype, DtypeError, DtypeField, HasDtype};
 use crate::error::ViewError;
 use crate::image::ImageView;
 use crate::layout::PixelLayout;
-use crate::record_buf::RecordBuf;
+use crate::mapped::{file_len, read_aligned, FileBytes, ReadFailure};
 use crate::records::Records;
 use std::boxed::Box;
 use std::collections::BTreeSet;
@@ -80,6 +81,31 @@ impl NpyHeader {
     /// descr (no object dtypes). Does not look at the data.
     pub fn parse(bytes: &[u8]) -> Result<NpyHeader, NpyError> {
         parse_header(bytes)
+    }
+
+    /// Reads and validates just the header from the start of a `.npy`
+    /// stream, leaving `reader` at the first data byte: for describing a
+    /// file without reading (or mapping) its data.
+    ///
+    /// ```
+    /// use typed_layout::{npy, NpyHeader};
+    /// let mut file = Vec::new();
+    /// npy::write_slice(&mut file, &[1.0f64; 1000])?;
+    /// let mut reader = &file[..];
+    /// let header = NpyHeader::read_from(&mut reader)?;
+    /// assert_eq!((header.shape(), header.data_offset()), (&[1000][..], 128));
+    /// assert_eq!(reader.len(), 8000); // the data is left unread
+    /// # Ok::<(), typed_layout::NpyError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`NpyError::Io`] when the stream fails, and the header errors of
+    /// [`NpyHeader::parse`].
+    pub fn read_from(reader: impl Read) -> Result<NpyHeader, NpyError> {
+        let head = read_header_bytes(reader)
+            .map_err(|source| NpyError::io("read the stream", None, source))?;
+        parse_header(&head)
     }
 
     /// Format version: (1, 0), (2, 0) or (3, 0).
@@ -129,38 +155,57 @@ impl NpyHeader {
         let end = self.data_offset.saturating_add(self.data_len);
         file_bytes
             .get(self.data_offset..end)
-            .ok_or_else(|| NpyError::DataTooShort {
-                needed: self.data_len,
-                available: file_bytes.len().saturating_sub(self.data_offset),
-                shape: self.shape.clone(),
-                itemsize: self.dtype.itemsize(),
-            })
+            .ok_or_else(|| self.data_too_short(file_bytes.len().saturating_sub(self.data_offset)))
     }
 
-    fn check_c_order(&self) -> Result<(), NpyError> {
-        // With at most one axis longer than 1, both orders are the same bytes.
-        if self.fortran_order && self.shape.iter().filter(|&&dim| dim > 1).count() > 1 {
-            return Err(NpyError::FortranOrder {
-                shape: self.shape.clone(),
-            });
+    fn data_too_short(&self, available: usize) -> NpyError {
+        NpyError::DataTooShort {
+            needed: self.data_len,
+            available,
+            shape: self.shape.clone(),
+            itemsize: self.dtype.itemsize(),
         }
-        Ok(())
     }
 
-    fn records<'a, T: PixelLayout>(&self, data: &'a [u8]) -> Result<Records<'a, T>, NpyError> {
-        self.check_c_order()?;
+    /// Whether the data is not in C order: Fortran order with more than
+    /// one axis longer than 1 (with at most one, both orders are the same
+    /// bytes).
+    fn is_fortran(&self) -> bool {
+        self.fortran_order && self.shape.iter().filter(|&&dim| dim > 1).count() > 1
+    }
+
+    fn fortran_error(&self, wanted: FortranView) -> NpyError {
+        NpyError::FortranOrder {
+            shape: self.shape.clone(),
+            wanted,
+        }
+    }
+
+    fn records<'a, T: PixelLayout>(
+        &self,
+        data: &'a [u8],
+        origin: DataOrigin,
+    ) -> Result<Records<'a, T>, NpyError> {
+        if self.is_fortran() {
+            return Err(self.fortran_error(FortranView::Records));
+        }
         let type_name = core::any::type_name::<T>();
-        elements_per_record(&T::dtype(), &self.dtype, &self.shape).map_err(|source| {
-            NpyError::Dtype {
-                type_name,
-                source: Box::new(source),
-            }
-        })?;
+        elements_per_record(&T::dtype(), &self.dtype, &self.shape)
+            .map_err(|error| error.into_npy(type_name, &self.dtype, &self.shape))?;
         if data.is_empty() {
             // No records: nothing to align.
             return Ok(Records::from_slice(&[]));
         }
-        Records::from_bytes(data).map_err(|error| match error {
+        Records::from_bytes(data).map_err(|error| self.view_error(error, type_name, origin))
+    }
+
+    fn view_error(
+        &self,
+        error: ViewError,
+        type_name: &'static str,
+        origin: DataOrigin,
+    ) -> NpyError {
+        match error {
             ViewError::Misaligned {
                 required,
                 address_remainder,
@@ -170,17 +215,48 @@ impl NpyHeader {
                 required,
                 data_offset: self.data_offset,
                 address_remainder,
+                origin,
             },
             source => NpyError::View { source },
-        })
+        }
     }
 
-    fn image<'a, P: PixelLayout>(&self, data: &'a [u8]) -> Result<ImageView<'a, P>, NpyError> {
-        let records = self.records::<P>(data)?;
+    fn image<'a, P: PixelLayout>(
+        &self,
+        data: &'a [u8],
+        origin: DataOrigin,
+    ) -> Result<ImageView<'a, P>, NpyError> {
+        let type_name = core::any::type_name::<P>();
+        let size = core::mem::size_of::<P>();
+        let overflow = || NpyError::ShapeOverflow {
+            shape: std::format!("{:?}", self.shape),
+            itemsize: size,
+        };
+        if self.is_fortran() {
+            // A 2-D Fortran array is an image with x-major strides: pixel
+            // (x, y) at (x * height + y) elements.
+            let [height, width] = self.shape[..] else {
+                return Err(self.fortran_error(FortranView::Image));
+            };
+            P::dtype()
+                .check(&self.dtype)
+                .map_err(|source| NpyError::Dtype {
+                    type_name,
+                    source: Box::new(source),
+                })?;
+            let column = height
+                .checked_mul(size)
+                .and_then(|n| isize::try_from(n).ok())
+                .ok_or_else(overflow)?;
+            let element = isize::try_from(size).map_err(|_| overflow())?;
+            return ImageView::from_bytes_strided(data, 0, width, height, column, element)
+                .map_err(|error| self.view_error(error, type_name, origin));
+        }
+        let records = self.records::<P>(data, origin)?;
         let not_an_image = || NpyError::NotAnImage {
             shape: self.shape.clone(),
             pixels: records.len(),
-            type_name: core::any::type_name::<P>(),
+            type_name,
         };
         let [height, width, ..] = self.shape[..] else {
             return Err(not_an_image());
@@ -189,9 +265,64 @@ impl NpyHeader {
             return Err(not_an_image());
         }
         // Rows are adjacent: each is `width` pixels of `P`.
-        let pitch = width * core::mem::size_of::<P>();
+        let pitch = width.checked_mul(size).ok_or_else(overflow)?;
         ImageView::from_bytes(data, width, height, pitch)
-            .map_err(|source| NpyError::View { source })
+            .map_err(|error| self.view_error(error, type_name, origin))
+    }
+
+    fn channel_planes<'a, T: PixelLayout>(
+        &self,
+        data: &'a [u8],
+        origin: DataOrigin,
+    ) -> Result<Vec<ImageView<'a, T>>, NpyError> {
+        let type_name = core::any::type_name::<T>();
+        T::dtype()
+            .check(&self.dtype)
+            .map_err(|source| NpyError::Dtype {
+                type_name,
+                source: Box::new(source),
+            })?;
+        let (height, width, channels) = match self.shape[..] {
+            [height, width] => (height, width, 1),
+            [height, width, channels] => (height, width, channels),
+            _ => {
+                return Err(NpyError::NotAnImage {
+                    shape: self.shape.clone(),
+                    pixels: self.len,
+                    type_name,
+                })
+            }
+        };
+        let size = core::mem::size_of::<T>();
+        let overflow = || NpyError::ShapeOverflow {
+            shape: std::format!("{:?}", self.shape),
+            itemsize: size,
+        };
+        let stride = |elements: usize| -> Result<isize, NpyError> {
+            elements
+                .checked_mul(size)
+                .and_then(|n| isize::try_from(n).ok())
+                .ok_or_else(overflow)
+        };
+        // Element (y, x, c): C order at ((y * w + x) * C + c), Fortran order
+        // at ((c * w + x) * h + y).
+        let (plane_step, pixel, row) = if self.fortran_order {
+            let plane = height.checked_mul(width).ok_or_else(overflow)?;
+            (plane, stride(height)?, stride(1)?)
+        } else {
+            let row = width.checked_mul(channels).ok_or_else(overflow)?;
+            (1, stride(channels)?, stride(row)?)
+        };
+        (0..channels)
+            .map(|c| {
+                let start = c
+                    .checked_mul(plane_step)
+                    .and_then(|n| n.checked_mul(size))
+                    .ok_or_else(overflow)?;
+                ImageView::from_bytes_strided(data, start, width, height, pixel, row)
+                    .map_err(|error| self.view_error(error, type_name, origin))
+            })
+            .collect()
     }
 
     fn column<'a, F: PixelLayout>(
@@ -199,7 +330,9 @@ impl NpyHeader {
         data: &'a [u8],
         name: &str,
     ) -> Result<Column<'a, F>, NpyError> {
-        self.check_c_order()?;
+        if self.is_fortran() {
+            return Err(self.fortran_error(FortranView::Column));
+        }
         let (offset, field) =
             find_field(&self.dtype, name).ok_or_else(|| NpyError::NoSuchField {
                 name: String::from(name),
@@ -223,32 +356,102 @@ impl NpyHeader {
     }
 }
 
+/// Why a Rust type does not view a file's elements.
+pub(crate) enum ElementsError {
+    /// The dtypes differ.
+    Dtype(DtypeError),
+    /// The type is `per_record` of the file's (plain) elements, but no
+    /// trailing axes of the shape hold that many.
+    Trailing { per_record: usize },
+}
+
+impl ElementsError {
+    pub(crate) fn into_npy(
+        self,
+        type_name: &'static str,
+        file: &Dtype,
+        shape: &[usize],
+    ) -> NpyError {
+        match self {
+            ElementsError::Dtype(source) => NpyError::Dtype {
+                type_name,
+                source: Box::new(source),
+            },
+            ElementsError::Trailing { per_record } => NpyError::TrailingAxes {
+                type_name,
+                per_record,
+                element: file.typestr(),
+                shape: shape.to_vec(),
+            },
+        }
+    }
+}
+
 /// How many elements of `file` (a dtype over `shape`) one `T` covers: 1 when
-/// the dtypes match, or the element count of `T`'s sub-array shape when
-/// that shape is the trailing axes of `shape` and its base matches `file`.
+/// the dtypes match; for a plain (scalar) file, the element count of `T` when
+/// `T` is made of the file's elements: an array whose shape is the trailing
+/// axes of `shape` (`[u8; 4]` over `(h, w, 4)`), or a record whose fields, at
+/// multiples of the element size, are all the file's scalar (`Rgb16 { r, g,
+/// b: u16 }` over `(h, w, 3)` `<u2`) and whose count is the product of some
+/// trailing axes.
 pub(crate) fn elements_per_record(
     ours: &Dtype,
     file: &Dtype,
     shape: &[usize],
-) -> Result<usize, DtypeError> {
-    match ours.check(file) {
-        Ok(()) => Ok(1),
-        Err(error) => {
-            let sub = ours.shape();
-            if ours.is_sub_array()
-                && shape.ends_with(sub)
-                && !file.is_sub_array()
-                && ours.base().check(file).is_ok()
-            {
-                if let Some(count) = sub.iter().try_fold(1usize, |acc, &d| acc.checked_mul(d)) {
-                    if count > 0 {
-                        return Ok(count);
-                    }
+) -> Result<usize, ElementsError> {
+    let error = match ours.check(file) {
+        Ok(()) => return Ok(1),
+        Err(error) => error,
+    };
+    if !file.is_scalar() || file.itemsize() == 0 {
+        return Err(ElementsError::Dtype(error));
+    }
+    if ours.is_sub_array() {
+        let sub = ours.full_shape();
+        if shape.ends_with(&sub) && ours.innermost().check(file).is_ok() {
+            if let Some(count) = sub.iter().try_fold(1usize, |acc, &d| acc.checked_mul(d)) {
+                if count > 0 {
+                    return Ok(count);
                 }
             }
-            Err(error)
+        }
+        return Err(ElementsError::Dtype(error));
+    }
+    if !ours.is_record() || !made_of(ours, file, 0) {
+        return Err(ElementsError::Dtype(error));
+    }
+    let per_record = ours.itemsize() / file.itemsize();
+    let mut product = 1usize;
+    for &dim in shape.iter().rev() {
+        product = match product.checked_mul(dim) {
+            Some(product) => product,
+            None => break,
+        };
+        if product == per_record {
+            return Ok(per_record);
         }
     }
+    Err(ElementsError::Trailing { per_record })
+}
+
+/// Whether `ours` (starting `at` bytes into a record) is made only of
+/// `element`s at multiples of its size: scalars that pass the check, arrays
+/// of them, records of them; gaps allowed when they are whole elements.
+fn made_of(ours: &Dtype, element: &Dtype, at: usize) -> bool {
+    let size = element.itemsize();
+    if !at.is_multiple_of(size) || !ours.itemsize().is_multiple_of(size) {
+        return false;
+    }
+    if ours.is_record() {
+        return ours
+            .fields()
+            .iter()
+            .all(|field| made_of(field.dtype(), element, at.saturating_add(field.offset())));
+    }
+    if ours.is_sub_array() {
+        return made_of(ours.innermost(), element, 0);
+    }
+    ours.check(element).is_ok()
 }
 
 /// The field at dotted `path` and its offset from the record start; an
@@ -376,8 +579,10 @@ fn parse_header(bytes: &[u8]) -> Result<NpyHeader, NpyError> {
         }
     };
     let descr_value = value.get("descr").unwrap_or(&literal::Value::None);
-    let dtype = descr::from_value(descr_value, 0).map_err(|source| NpyError::Descr {
-        source: Box::new(source),
+    let dtype = descr::from_value(descr_value, 0, descr::Context::Header).map_err(|source| {
+        NpyError::Descr {
+            source: Box::new(source),
+        }
     })?;
     let shape_value = value.get("shape").unwrap_or(&literal::Value::None);
     let (shape, len) = parse_shape(shape_value, dtype.itemsize())?;
@@ -419,6 +624,51 @@ fn shape_text(value: &literal::Value) -> String {
     }
 }
 
+/// NumPy's limit for a dimension and for an array's size in bytes:
+/// `npy_intp`'s maximum.
+const NUMPY_MAX_SIZE: usize = isize::MAX as usize;
+
+/// The most axes a NumPy array has (`NPY_MAXDIMS`).
+pub const MAX_DIMS: usize = 64;
+
+/// The element count of `shape` (of `itemsize`-byte elements), checked
+/// against NumPy's limits (`PyArray_NewFromDescr`): at most [`MAX_DIMS`]
+/// axes, each a non-negative `npy_intp`, and the itemsize times the product
+/// of the non-zero axes within `npy_intp` (so `(0, 2**62)` of `<f8` is
+/// refused, as NumPy refuses it). Used by the header parser and the writers,
+/// so no file NumPy would refuse is read or written.
+pub(crate) fn check_numpy_shape(shape: &[usize], itemsize: usize) -> Result<usize, NpyError> {
+    let overflow = || NpyError::ShapeOverflow {
+        shape: write::shape_repr(shape),
+        itemsize,
+    };
+    if shape.len() > MAX_DIMS {
+        return Err(NpyError::BadShape {
+            problem: std::format!(
+                "it has {} axes, and NumPy allows at most {MAX_DIMS}",
+                shape.len()
+            ),
+        });
+    }
+    let mut bytes = itemsize;
+    let mut len = 1usize;
+    for &dim in shape {
+        if dim > NUMPY_MAX_SIZE {
+            return Err(overflow());
+        }
+        if dim != 0 {
+            bytes = bytes
+                .checked_mul(dim)
+                .filter(|&n| n <= NUMPY_MAX_SIZE)
+                .ok_or_else(overflow)?;
+        }
+        len = len.checked_mul(dim).ok_or_else(overflow)?;
+    }
+    Ok(len)
+}
+
+/// The shape and its element count, with NumPy's rules
+/// ([`check_numpy_shape`]).
 fn parse_shape(value: &literal::Value, itemsize: usize) -> Result<(Vec<usize>, usize), NpyError> {
     let literal::Value::Tuple(items) = value else {
         return Err(NpyError::BadShape {
@@ -430,7 +680,6 @@ fn parse_shape(value: &literal::Value, itemsize: usize) -> Result<(Vec<usize>, u
         itemsize,
     };
     let mut shape = Vec::with_capacity(items.len());
-    let mut len = 1usize;
     for (axis, item) in items.iter().enumerate() {
         let dim = match item {
             literal::Value::Int(n) if *n < 0 => {
@@ -451,9 +700,9 @@ fn parse_shape(value: &literal::Value, itemsize: usize) -> Result<(Vec<usize>, u
                 })
             }
         };
-        len = len.checked_mul(dim).ok_or_else(overflow)?;
         shape.push(dim);
     }
+    let len = check_numpy_shape(&shape, itemsize)?;
     Ok((shape, len))
 }
 
@@ -466,16 +715,37 @@ fn parse_shape(value: &literal::Value, itemsize: usize) -> Result<(Vec<usize>, u
 pub struct Npy<'a> {
     header: NpyHeader,
     data: &'a [u8],
+    origin: DataOrigin,
 }
 
 impl<'a> Npy<'a> {
     /// Parses the header of the `.npy` file in `bytes` and checks that the
     /// data is all there (extra bytes after it are ignored, as NumPy does).
-    /// O(1) in the data size.
+    /// O(1) in the data size. This is the way to view bytes you mapped
+    /// yourself (your own `unsafe`, your own promise about the file).
+    ///
+    /// ```
+    /// use typed_layout::{npy, Npy};
+    /// let mut file = Vec::new();
+    /// npy::write_slice(&mut file, &[1u8, 2, 3])?;
+    /// assert_eq!(Npy::from_bytes(&file)?.data(), [1, 2, 3]);
+    /// # Ok::<(), typed_layout::NpyError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The header's errors ([`NpyError::BadMagic`], `UnsupportedVersion`,
+    /// `Truncated`, `HeaderPastEnd`, `HeaderEncoding`, `HeaderSyntax`,
+    /// `HeaderNotDict`, `HeaderKeys`, `BadShape`, `BadFortranOrder`,
+    /// `Descr`, `ShapeOverflow`) and [`NpyError::DataTooShort`].
     pub fn from_bytes(bytes: &'a [u8]) -> Result<Npy<'a>, NpyError> {
         let header = parse_header(bytes)?;
         let data = header.data_in(bytes)?;
-        Ok(Npy { header, data })
+        Ok(Npy {
+            header,
+            data,
+            origin: DataOrigin::Bytes,
+        })
     }
 
     /// The header.
@@ -516,17 +786,70 @@ impl<'a> Npy<'a> {
 
     /// The data as records of `T`, zero-copy, after checking `T::dtype()`
     /// against the file's dtype: `len()` records, the shape flattened in C
-    /// order. A Rust array type also matches a plain dtype's trailing axes
-    /// (`[u8; 4]` over an `(h, w, 4)` `'|u1'` file gives `h * w` records).
-    /// Refuses Fortran-order data with more than one axis longer than 1.
+    /// order. A type made of a plain file's elements covers its trailing
+    /// axes: `[u8; 4]` or a derived `Bgra8 { b, g, r, a: u8 }` over an `(h,
+    /// w, 4)` `'|u1'` file gives `h * w` records, `Xy { x, y: f32 }` over
+    /// `(n, 2)` `'<f4'` gives `n`.
+    ///
+    /// ```
+    /// use typed_layout::{npy, HasDtype, Npy, PixelLayout};
+    /// #[derive(Clone, Copy, PixelLayout)]
+    /// #[repr(C)]
+    /// struct Xy { x: f32, y: f32 }
+    /// let mut file = Vec::new();
+    /// npy::write_bytes(&mut file, &[0u8; 24], &f32::dtype(), &[3, 2])?;
+    /// assert_eq!(Npy::from_bytes(&file)?.records::<Xy>()?.len(), 3);
+    /// # Ok::<(), typed_layout::NpyError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`NpyError::Dtype`] naming the first difference;
+    /// [`NpyError::TrailingAxes`] when `T` is made of the file's elements
+    /// but no trailing axes hold as many; [`NpyError::FortranOrder`] for
+    /// Fortran-order data with more than one axis longer than 1 (the error
+    /// says which view works); [`NpyError::Misaligned`] with the data's
+    /// offset and what works instead; [`NpyError::View`].
     pub fn records<T: PixelLayout>(&self) -> Result<Records<'a, T>, NpyError> {
-        self.header.records(self.data)
+        self.header.records(self.data, self.origin)
     }
 
     /// The field `name` (nested fields as `outer.inner`) of every element,
     /// as a column of `F`, after checking `F::dtype()` against the field's.
+    ///
+    /// # Errors
+    ///
+    /// [`NpyError::NoSuchField`] listing the fields,
+    /// [`NpyError::FieldType`] naming the difference,
+    /// [`NpyError::FortranOrder`], [`NpyError::View`].
     pub fn column<F: PixelLayout>(&self, name: &str) -> Result<Column<'a, F>, NpyError> {
         self.header.column(self.data, name)
+    }
+
+    /// Each channel of an `(h, w, C)` array (or the one of an `(h, w)`
+    /// array) as an image of `T`, zero-copy, in C or Fortran order: the
+    /// view for Fortran-ordered images, whose channels are planes.
+    ///
+    /// ```
+    /// use typed_layout::{npy, HasDtype, Npy};
+    /// // (h, w, C) = (2, 3, 2) in Fortran order: channel 0 is 0..6, channel 1 is 6..12.
+    /// let values: Vec<u8> = (0..12).collect();
+    /// let mut file = npy::header_bytes(&u8::dtype(), &[2, 3, 2], true)?;
+    /// file.extend_from_slice(&values);
+    /// let npy = Npy::from_bytes(&file)?;
+    /// let planes = npy.channel_planes::<u8>()?;
+    /// assert_eq!(planes.len(), 2);
+    /// assert_eq!(planes[1].get(2, 1), Some(6 + 2 * 2 + 1)); // (y, x, c) at (c*w + x)*h + y
+    /// # Ok::<(), typed_layout::NpyError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`NpyError::Dtype`] when `T` is not the file's element,
+    /// [`NpyError::NotAnImage`] for shapes of other ranks,
+    /// [`NpyError::Misaligned`], [`NpyError::View`].
+    pub fn channel_planes<T: PixelLayout>(&self) -> Result<Vec<ImageView<'a, T>>, NpyError> {
+        self.header.channel_planes(self.data, self.origin)
     }
 
     /// The data as an image: the first axis is the height, the second the
@@ -548,34 +871,29 @@ impl<'a> Npy<'a> {
     /// assert!(matches!(npy.image::<u8>(), Err(NpyError::NotAnImage { pixels: 24, .. })));
     /// # Ok::<(), typed_layout::NpyError>(())
     /// ```
+    ///
+    /// A 2-D Fortran-ordered file is an image too, with x-major strides.
+    ///
+    /// # Errors
+    ///
+    /// As [`Npy::records`], and [`NpyError::NotAnImage`] when the shape
+    /// has no `(height, width)` with one pixel each; for Fortran order of
+    /// rank 3, [`NpyError::FortranOrder`] pointing to
+    /// [`Npy::channel_planes`].
     pub fn image<P: PixelLayout>(&self) -> Result<ImageView<'a, P>, NpyError> {
-        self.header.image(self.data)
+        self.header.image(self.data, self.origin)
     }
 }
 
-/// Where an [`NpyFile`]'s bytes live.
-enum Storage {
-    Mapped(memmap2::Mmap),
-    Owned(RecordBuf<u8>),
-}
-
-/// A `.npy` file in memory it owns: memory-mapped ([`NpyFile::open`]) or
-/// copied into 64-byte aligned memory ([`NpyFile::read_from`]).
+/// A `.npy` file in memory it owns: read into 64-byte aligned memory
+/// ([`NpyFile::read`], safe) or memory-mapped ([`NpyFile::map`], `unsafe`:
+/// the caller promises the file does not change while mapped).
 ///
-/// Opening parses the header and checks the file is long enough, without
-/// reading the data: O(1) for any file size. The mapping is page-aligned,
-/// so data NumPy wrote (64-byte aligned in the file) can be viewed as
-/// records of any aligned type.
-///
-/// # The mapping and other processes
-///
-/// Like every memory-mapped reader, this relies on one thing the library
-/// cannot check: nobody modifies or truncates the file while an `NpyFile`
-/// maps it. Bytes changing behind the views would break Rust's rule that
-/// shared bytes do not change (undefined behaviour, even though every bit
-/// pattern is a valid value), and touching truncated pages kills the
-/// process with `SIGBUS`. Use [`NpyFile::read_from`], which copies, for files
-/// that may change (see SAFETY.md).
+/// Both parse and validate the header and check the file is long enough.
+/// `map` is O(1) in the file size (nothing of the data is read);
+/// `read` copies the file once, as `std::fs::read` does, placing the data
+/// (wherever it starts in the file) at a 64-byte aligned address, so it
+/// views as records of any aligned type.
 ///
 /// ```
 /// use typed_layout::{npy, NpyFile};
@@ -583,110 +901,193 @@ enum Storage {
 /// let path = std::env::temp_dir().join(format!("doc-npyfile-{}.npy", std::process::id()));
 /// npy::write_slice(std::fs::File::create(&path)?, &[1.5f64, 2.5, 3.0])?;
 ///
-/// let file = NpyFile::open(&path)?;
+/// let file = NpyFile::read(&path)?;
 /// assert_eq!(file.shape(), &[3]);
 /// assert_eq!(file.records::<f64>()?.iter().sum::<f64>(), 7.0);
-/// # drop(file);
 /// # std::fs::remove_file(&path)?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub struct NpyFile {
-    storage: Storage,
+    storage: FileBytes,
     header: NpyHeader,
 }
 
-impl NpyFile {
-    /// Memory-maps the file at `path` read-only and parses its header.
-    /// See the type's documentation for what must not happen to the file
-    /// while it is mapped.
-    pub fn open(path: impl AsRef<Path>) -> Result<NpyFile, NpyError> {
-        let file = File::open(path).map_err(|source| NpyError::Io {
-            action: "open the file",
-            source,
-        })?;
-        NpyFile::map(&file)
-    }
+/// How much of a file [`NpyFile::read`] reads first, for the header.
+const HEAD_READ: u64 = 4096;
 
-    /// Memory-maps an open file read-only and parses its header. The same
-    /// caveat as for [`NpyFile::open`]: the file must not be truncated or
-    /// modified while mapped.
-    pub fn map(file: &File) -> Result<NpyFile, NpyError> {
-        let map = crate::raw::map_read_only(file).map_err(|source| NpyError::Io {
-            action: "memory-map the file",
-            source,
+/// Reads the magic, version, length field and the header they announce
+/// (exactly: the reader is left at the first data byte).
+fn read_header_bytes(mut reader: impl Read) -> std::io::Result<Vec<u8>> {
+    let mut prefix = Vec::new();
+    (&mut reader).take(10).read_to_end(&mut prefix)?;
+    if prefix.len() < 10 || prefix.get(..MAGIC.len()) != Some(&MAGIC[..]) {
+        return Ok(prefix); // parse_header says what is wrong
+    }
+    if prefix.get(6..8) != Some(&[1, 0]) {
+        (&mut reader).take(2).read_to_end(&mut prefix)?;
+    }
+    let header_start = prefix.len();
+    let header_len = prefix
+        .get(8..header_start)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+    (&mut reader).take(header_len).read_to_end(&mut prefix)?;
+    Ok(prefix)
+}
+
+impl NpyFile {
+    /// Reads the `.npy` file at `path` into 64-byte aligned memory it owns:
+    /// safe (a copy, so other processes may change the file) and as fast as
+    /// `std::fs::read` (one copy). The data is placed at an aligned address
+    /// whatever its offset in the file, so it views as records of any
+    /// aligned type. Bytes after the data are not read.
+    ///
+    /// To view a large file without reading it, see [`NpyFile::map`].
+    ///
+    /// ```
+    /// use typed_layout::{npy, NpyFile};
+    /// let path = std::env::temp_dir().join(format!("doc-npyread-{}.npy", std::process::id()));
+    /// npy::write_slice(std::fs::File::create(&path)?, &[1u32, 2, 3])?;
+    /// let file = NpyFile::read(&path)?;
+    /// assert_eq!(file.records::<u32>()?.to_vec(), [1, 2, 3]);
+    /// assert_eq!(file.data().as_ptr() as usize % 64, 0);
+    /// # std::fs::remove_file(&path)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`NpyError::Io`] naming the path and the operation (`open`, `read`);
+    /// every header error of [`Npy::from_bytes`]; [`NpyError::DataTooShort`]
+    /// when the file ends before the data does (checked before allocating).
+    pub fn read(path: impl AsRef<Path>) -> Result<NpyFile, NpyError> {
+        let path = path.as_ref();
+        let io = |action| move |source| NpyError::io(action, Some(path), source);
+        let mut file = File::open(path).map_err(io("open"))?;
+        let file_len = file_len(&file).map_err(io("read"))?;
+        // One read for the start of the file: the header, usually with the
+        // first data bytes (most headers are 128 bytes); more if it is longer.
+        let mut head = Vec::new();
+        (&mut file)
+            .take(HEAD_READ)
+            .read_to_end(&mut head)
+            .map_err(io("read"))?;
+        let header = match parse_header(&head) {
+            Err(NpyError::HeaderPastEnd { .. }) if head.len() as u64 == HEAD_READ => {
+                let mut rest = read_header_bytes(head.chain(&mut file)).map_err(io("read"))?;
+                rest.shrink_to_fit();
+                head = rest;
+                parse_header(&head)?
+            }
+            other => other?,
+        };
+        let available = file_len.saturating_sub(header.data_offset);
+        if available < header.data_len {
+            return Err(header.data_too_short(available));
+        }
+        let read_data = head.len().saturating_sub(header.data_offset);
+        let storage = read_aligned(
+            &head,
+            file,
+            header.data_len.saturating_sub(read_data),
+            header.data_offset,
+        )
+        .map_err(|failure| match failure {
+            ReadFailure::Io(source) => NpyError::io("read", Some(path), source),
+            ReadFailure::View(source) => NpyError::View { source },
         })?;
-        let header = parse_header(&map)?;
-        header.data_in(&map)?;
-        Ok(NpyFile {
-            storage: Storage::Mapped(map),
-            header,
-        })
+        NpyFile::checked(header, storage)
     }
 
     /// Reads a `.npy` stream into 64-byte aligned memory: the header, then
     /// exactly the data it announces (the stream may go on; it is not read
-    /// further). Memory grows with the bytes that arrive, so a lying header
-    /// cannot make this allocate more than the stream holds.
+    /// further). The data is placed at an aligned address. Memory grows
+    /// with the bytes that arrive, so a lying header cannot make this
+    /// allocate more than the stream holds.
+    ///
+    /// ```
+    /// use typed_layout::{npy, NpyFile};
+    /// let mut bytes = Vec::new();
+    /// npy::write_slice(&mut bytes, &[1.0f32, 2.0])?;
+    /// let file = NpyFile::read_from(&bytes[..])?;
+    /// assert_eq!(file.records::<f32>()?.to_vec(), [1.0, 2.0]);
+    /// # Ok::<(), typed_layout::NpyError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`NpyError::Io`] when the stream fails; every header error of
+    /// [`Npy::from_bytes`]; [`NpyError::DataTooShort`] when the stream
+    /// ends before the data does.
     pub fn read_from(mut reader: impl Read) -> Result<NpyFile, NpyError> {
-        let io = |source| NpyError::Io {
-            action: "read the stream",
-            source,
-        };
-        // Magic, version and length field, then the header they announce.
-        let mut prefix = Vec::new();
-        (&mut reader)
-            .take(12)
-            .read_to_end(&mut prefix)
-            .map_err(io)?;
-        let header_start = match prefix.get(6..8) {
-            Some([1, 0]) => 10,
-            _ => 12,
-        };
-        let header_len = prefix.get(8..header_start).map(|len| {
-            len.iter()
-                .rev()
-                .fold(0usize, |acc, &b| (acc << 8) | usize::from(b))
-        });
-        let mut extra = Vec::new();
-        if prefix.len() >= 10 && prefix.get(..MAGIC.len()) == Some(&MAGIC[..]) {
-            if let Some(header_len) = header_len {
-                let want = (header_start + header_len).saturating_sub(prefix.len());
-                (&mut reader)
-                    .take(want as u64)
-                    .read_to_end(&mut extra)
-                    .map_err(io)?;
-            }
-        }
-        prefix.extend_from_slice(&extra);
-        let header = parse_header(&prefix)?;
+        let io = |source| NpyError::io("read the stream", None, source);
+        let head = read_header_bytes(&mut reader).map_err(io)?;
+        let header = parse_header(&head)?;
+        // Grows with what arrives (never more than the stream holds), then
+        // one more copy to align the data.
         let mut data = Vec::new();
         (&mut reader)
-            .take(header.data_len as u64)
+            .take(u64::try_from(header.data_len).unwrap_or(u64::MAX))
             .read_to_end(&mut data)
             .map_err(io)?;
-        let total = header.data_offset.saturating_add(data.len());
-        let mut buf = RecordBuf::<u8>::zeroed(total).map_err(|source| NpyError::View { source })?;
-        // parse_header checked data_offset <= prefix.len(); total is the sum.
-        if let (Some(head), Some((to_head, to_data))) = (
-            prefix.get(..header.data_offset),
-            buf.as_bytes_mut().split_at_mut_checked(header.data_offset),
-        ) {
-            to_head.copy_from_slice(head);
-            to_data.copy_from_slice(&data);
+        let available = data.len();
+        if available < header.data_len {
+            return Err(header.data_too_short(available));
         }
-        header.data_in(buf.as_bytes())?;
+        NpyFile::assemble(header, &head, &data[..], None)
+    }
+
+    /// The header bytes and up to `data_len` bytes from `data`, in aligned
+    /// memory with the data start at a multiple of 64.
+    fn assemble(
+        header: NpyHeader,
+        head: &[u8],
+        data: impl Read,
+        path: Option<&Path>,
+    ) -> Result<NpyFile, NpyError> {
+        let head = head.get(..header.data_offset).unwrap_or(head);
+        let storage =
+            read_aligned(head, data, header.data_len, header.data_offset).map_err(|failure| {
+                match failure {
+                    ReadFailure::Io(source) => match path {
+                        Some(_) => NpyError::io("read", path, source),
+                        None => NpyError::io("read the stream", None, source),
+                    },
+                    ReadFailure::View(source) => NpyError::View { source },
+                }
+            })?;
+        NpyFile::checked(header, storage)
+    }
+
+    /// An `NpyFile` of `storage` once it holds all of the header's data
+    /// (bytes after the data are dropped from the view).
+    fn checked(header: NpyHeader, storage: FileBytes) -> Result<NpyFile, NpyError> {
+        header.data_in(storage.bytes())?;
+        Ok(NpyFile { storage, header })
+    }
+
+    /// Wraps a mapping made by [`NpyFile::map`] (in the `raw` module).
+    pub(crate) fn from_mapping(map: memmap2::Mmap) -> Result<NpyFile, NpyError> {
+        let header = parse_header(&map)?;
+        header.data_in(&map)?;
         Ok(NpyFile {
-            storage: Storage::Owned(buf),
+            storage: FileBytes::Mapped(map),
             header,
         })
     }
 
-    /// The whole file's bytes.
+    /// Whether the bytes are a memory mapping ([`NpyFile::map`]) rather
+    /// than a copy ([`NpyFile::read`], [`NpyFile::read_from`]).
+    pub fn is_mapped(&self) -> bool {
+        self.storage.is_mapped()
+    }
+
+    /// The file's bytes, from the magic string to the end of the data
+    /// (a mapping also holds any bytes after the data).
     pub fn bytes(&self) -> &[u8] {
-        match &self.storage {
-            Storage::Mapped(map) => map,
-            Storage::Owned(buf) => buf.as_bytes(),
-        }
+        self.storage.bytes()
     }
 
     /// A borrowed [`Npy`] view of this file (clones the header).
@@ -694,6 +1095,15 @@ impl NpyFile {
         Npy {
             header: self.header.clone(),
             data: self.data(),
+            origin: self.origin(),
+        }
+    }
+
+    fn origin(&self) -> DataOrigin {
+        if self.is_mapped() {
+            DataOrigin::Mapped
+        } else {
+            DataOrigin::Read
         }
     }
 
@@ -734,25 +1144,46 @@ impl NpyFile {
     }
 
     /// The data as records of `T` (see [`Npy::records`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Npy::records`].
     pub fn records<T: PixelLayout>(&self) -> Result<Records<'_, T>, NpyError> {
-        self.header.records(self.data())
+        self.header.records(self.data(), self.origin())
     }
 
     /// One field as a column of `F` (see [`Npy::column`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Npy::column`].
     pub fn column<F: PixelLayout>(&self, name: &str) -> Result<Column<'_, F>, NpyError> {
         self.header.column(self.data(), name)
     }
 
+    /// Each channel as an image of `T` (see [`Npy::channel_planes`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Npy::channel_planes`].
+    pub fn channel_planes<T: PixelLayout>(&self) -> Result<Vec<ImageView<'_, T>>, NpyError> {
+        self.header.channel_planes(self.data(), self.origin())
+    }
+
     /// The data as an image of `P` (see [`Npy::image`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Npy::image`].
     pub fn image<P: PixelLayout>(&self) -> Result<ImageView<'_, P>, NpyError> {
-        self.header.image(self.data())
+        self.header.image(self.data(), self.origin())
     }
 }
 
 impl core::fmt::Debug for NpyFile {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("NpyFile")
-            .field("mapped", &matches!(self.storage, Storage::Mapped(_)))
+            .field("mapped", &self.is_mapped())
             .field("header", &self.header)
             .finish()
     }

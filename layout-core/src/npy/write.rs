@@ -1,7 +1,8 @@
 //! Writing `.npy` files byte for byte as `numpy.save` does.
 
-use super::{elements_per_record, NpyError, MAGIC};
-use crate::dtype::{Dtype, HasDtype};
+use super::{check_numpy_shape, elements_per_record, NpyError, MAGIC};
+use crate::dtype::DtypeError;
+use crate::dtype::{Dtype, DtypeKind, HasDtype};
 use crate::layout::PixelLayout;
 use crate::records::Records;
 use std::boxed::Box;
@@ -35,8 +36,15 @@ pub fn header_bytes(
     fortran_order: bool,
 ) -> Result<Vec<u8>, NpyError> {
     let mut full_shape = shape.to_vec();
-    full_shape.extend_from_slice(dtype.shape());
-    let dtype = dtype.base();
+    let mut dtype = dtype;
+    while dtype.is_sub_array() {
+        full_shape.extend_from_slice(dtype.shape());
+        dtype = dtype.base();
+    }
+    check_numpy_shape(&full_shape, dtype.itemsize())?;
+    numpy_loads(dtype).map_err(|source| NpyError::Descr {
+        source: Box::new(source),
+    })?;
     let mut text = String::from("{'descr': ");
     text.push_str(&dtype.descr());
     text.push_str(", 'fortran_order': ");
@@ -96,8 +104,31 @@ pub fn header_bytes(
     Err(NpyError::HeaderTooLong { len: text.len() })
 }
 
+/// Refuses dtypes NumPy cannot load: 16-byte integers (`i128`, `u128`
+/// fields describe themselves as `<i16`, which NumPy does not know).
+fn numpy_loads(dtype: &Dtype) -> Result<(), DtypeError> {
+    if dtype.is_record() {
+        return dtype
+            .fields()
+            .iter()
+            .try_for_each(|field| numpy_loads(field.dtype()));
+    }
+    let inner = dtype.innermost();
+    if inner.is_record() {
+        return numpy_loads(inner);
+    }
+    if matches!(inner.kind(), Some(DtypeKind::Int | DtypeKind::Uint)) && inner.itemsize() == 16 {
+        return Err(DtypeError::Unsupported {
+            code: inner.typestr(),
+            reason: "NumPy has no 16-byte integers, so it could not load the file; store \
+                     i128/u128 values as two 8-byte fields or as bytes",
+        });
+    }
+    Ok(())
+}
+
 /// A tuple as Python's `repr` writes it: `()`, `(3,)`, `(2, 3)`.
-fn shape_repr(shape: &[usize]) -> String {
+pub(crate) fn shape_repr(shape: &[usize]) -> String {
     let dims: Vec<String> = shape.iter().map(ToString::to_string).collect();
     match dims.as_slice() {
         [one] => std::format!("({one},)"),
@@ -106,7 +137,7 @@ fn shape_repr(shape: &[usize]) -> String {
 }
 
 fn io_error(action: &'static str) -> impl FnOnce(std::io::Error) -> NpyError {
-    move |source| NpyError::Io { action, source }
+    move |source| NpyError::io(action, None, source)
 }
 
 /// Writes raw data bytes (C order) of `shape` elements of `dtype` as a
@@ -189,11 +220,8 @@ pub fn write_as<T: PixelLayout, W: Write>(
     dtype: &Dtype,
     shape: &[usize],
 ) -> Result<(), NpyError> {
-    let per_record =
-        elements_per_record(&T::dtype(), dtype, shape).map_err(|source| NpyError::Dtype {
-            type_name: core::any::type_name::<T>(),
-            source: Box::new(source),
-        })?;
+    let per_record = elements_per_record(&T::dtype(), dtype, shape)
+        .map_err(|error| error.into_npy(core::any::type_name::<T>(), dtype, shape))?;
     let overflow = || NpyError::ShapeOverflow {
         shape: shape_repr(shape),
         itemsize: dtype.itemsize(),

@@ -27,16 +27,23 @@ unsafe impl Sync for AlignedBytes {}
 #[cfg(feature = "alloc")]
 impl AlignedBytes {
     /// `len` zero bytes aligned to `align` (a power of two).
+    ///
+    /// # Errors
+    ///
+    /// `AllocationFailed` when the allocator refuses, or when `len`
+    /// rounded up to `align` exceeds `isize::MAX` (no allocation can hold
+    /// it). Never aborts the process.
     pub(crate) fn zeroed(len: usize, align: usize) -> Result<Self, ViewError> {
-        let layout = alloc::alloc::Layout::from_size_align(len, align)
-            .map_err(|_| ViewError::Overflow { len, stride: 1 })?;
+        let failed = ViewError::AllocationFailed { bytes: len, align };
+        let layout = alloc::alloc::Layout::from_size_align(len, align).map_err(|_| failed)?;
         let ptr = if len == 0 {
             core::ptr::without_provenance_mut(align)
         } else {
-            // SAFETY: `layout` has a non-zero size (len > 0).
+            // SAFETY: `layout` has a non-zero size (len > 0), as
+            // `alloc_zeroed` requires.
             let ptr = unsafe { alloc::alloc::alloc_zeroed(layout) };
             if ptr.is_null() {
-                alloc::alloc::handle_alloc_error(layout);
+                return Err(failed);
             }
             ptr
         };

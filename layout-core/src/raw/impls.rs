@@ -141,3 +141,134 @@ macro_rules! __impl_bytemuck {
 macro_rules! __impl_bytemuck {
     ($ty:ty) => {};
 }
+
+// ---------------------------------------------------------------------------
+// NumPy's dtype families (numpy_types): booleans, strings, times, and with
+// features half-precision floats and complex numbers.
+
+use crate::numpy_types::{Bool, Bytes, Datetime64, Timedelta64, Ucs4, Unit};
+
+// SAFETY: `Bool` is `repr(transparent)` over one `u8` (numpy_types/boolean.rs)
+// and every byte is a valid `Bool` (any non-zero byte is true): no padding,
+// no invalid bit patterns, no pointers or cells.
+unsafe impl PixelLayout for Bool {
+    type __Fields = ();
+    const __PROOF: () = ();
+    const LAYOUT: Layout = Layout {
+        name: "Bool",
+        size: size_of::<Self>(),
+        align: align_of::<Self>(),
+        shape: Shape::Scalar {
+            kind: ElemKind::Bool,
+            order: ByteOrder::NotApplicable,
+        },
+    };
+}
+
+// SAFETY: `Bytes<N>` is `repr(transparent)` over `[u8; N]`
+// (numpy_types/strings.rs): `N` bytes, any values, no padding or pointers.
+unsafe impl<const N: usize> PixelLayout for Bytes<N> {
+    type __Fields = ();
+    const __PROOF: () = ();
+    const LAYOUT: Layout = Layout {
+        name: "Bytes",
+        size: size_of::<Self>(),
+        align: align_of::<Self>(),
+        shape: Shape::Scalar {
+            kind: ElemKind::Bytes,
+            order: ByteOrder::NotApplicable,
+        },
+    };
+}
+
+// SAFETY: `Ucs4<N>` is `repr(transparent)` over `[u32; N]`
+// (numpy_types/strings.rs): any bit pattern is a value (code points that are
+// not `char`s are handled as values, never turned into `char` unchecked), no
+// padding or pointers.
+unsafe impl<const N: usize> PixelLayout for Ucs4<N> {
+    type __Fields = ();
+    const __PROOF: () = ();
+    const LAYOUT: Layout = Layout {
+        name: "Ucs4",
+        size: size_of::<Self>(),
+        align: align_of::<Self>(),
+        shape: Shape::Scalar {
+            kind: ElemKind::Unicode,
+            order: ByteOrder::NATIVE,
+        },
+    };
+}
+
+// SAFETY: `Datetime64<U>` is `repr(transparent)` over an `i64` and a
+// zero-sized `PhantomData<U>` (numpy_types/time.rs): 8 bytes, any bit
+// pattern a value, no padding or pointers; `U: Unit` is a sealed unit type.
+unsafe impl<U: Unit> PixelLayout for Datetime64<U> {
+    type __Fields = ();
+    const __PROOF: () = ();
+    const LAYOUT: Layout = Layout {
+        name: "Datetime64",
+        size: size_of::<Self>(),
+        align: align_of::<Self>(),
+        shape: Shape::Scalar {
+            kind: ElemKind::Datetime(U::UNIT),
+            order: ByteOrder::NATIVE,
+        },
+    };
+}
+
+// SAFETY: as for `Datetime64<U>`: `repr(transparent)` over an `i64`.
+unsafe impl<U: Unit> PixelLayout for Timedelta64<U> {
+    type __Fields = ();
+    const __PROOF: () = ();
+    const LAYOUT: Layout = Layout {
+        name: "Timedelta64",
+        size: size_of::<Self>(),
+        align: align_of::<Self>(),
+        shape: Shape::Scalar {
+            kind: ElemKind::Timedelta(U::UNIT),
+            order: ByteOrder::NATIVE,
+        },
+    };
+}
+
+// SAFETY: `half::f16` is `repr(transparent)` over a `u16` (half's own docs
+// and source): 2 bytes, every bit pattern an IEEE 754 binary16 value (a
+// number or a NaN), no padding or pointers.
+#[cfg(feature = "half")]
+unsafe impl PixelLayout for half::f16 {
+    type __Fields = ();
+    const __PROOF: () = ();
+    const LAYOUT: Layout = Layout {
+        name: "f16",
+        size: size_of::<Self>(),
+        align: align_of::<Self>(),
+        shape: Shape::Scalar {
+            kind: ElemKind::Float,
+            order: ByteOrder::NATIVE,
+        },
+    };
+}
+
+macro_rules! complex {
+    ($($float:ident),*) => {$(
+        // SAFETY: `num_complex::Complex<T>` is `#[repr(C)] struct { re: T, im:
+        // T }` (num-complex documents the layout as `[T; 2]`): two floats of
+        // the same type, so no padding, every bit pattern a value, no pointers.
+        #[cfg(feature = "num-complex")]
+        unsafe impl PixelLayout for num_complex::Complex<$float> {
+            type __Fields = ();
+            const __PROOF: () = ();
+            const LAYOUT: Layout = Layout {
+                name: concat!("Complex<", stringify!($float), ">"),
+                size: size_of::<Self>(),
+                align: align_of::<Self>(),
+                shape: Shape::Scalar {
+                    kind: ElemKind::Complex,
+                    order: ByteOrder::NATIVE,
+                },
+            };
+        }
+    )*};
+}
+
+complex!(f32, f64);

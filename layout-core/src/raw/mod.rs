@@ -1,47 +1,65 @@
-//! Every `unsafe` operation of this crate, and the checks they rest on.
+//! Every `unsafe` operation of this crate, one concern a file:
 //!
-//! The views elsewhere are built from three types defined here:
+//! - `view.rs`: the one core view, [`RawView`], built only by an `unsafe
+//!   fn` with numbered preconditions (V1)–(V4) that every `// SAFETY:`
+//!   comment of the tree cites, its operations at any rank, and the
+//!   disjoint field split; records, columns, images, planes, rows and
+//!   windows are typed wrappers over it, outside this module;
+//! - `rank.rs`: what only rank 1 (slices) and rank 2 (rows, blocks) do;
+//! - `iter.rs`: element and row iterators;
+//! - `bounds.rs`: the bounds, aliasing and alignment arithmetic that
+//!   establishes those preconditions (no `unsafe` there);
+//! - `impls.rs`: `PixelLayout` for the built-in types, the bytemuck hook;
+//! - `value.rs`: whole values and byte views of slices;
+//! - `simd.rs`: the byte shuffle of channel conversion;
+//! - `alloc.rs`: owned aligned bytes;
+//! - `map.rs`: memory-mapped files;
+//! - `ndarray.rs`: ndarray views of core views (planning is in
+//!   `interop/with_ndarray.rs`; this file re-checks what it relies on).
 //!
-//! * [`Strided`]: `len` elements of `T` at `base + i * stride` bytes, shared;
-//! * [`StridedMut`]: the same, exclusive, with no two elements sharing a byte;
-//! * [`FieldSplit`]: hands out disjoint mutable field views of a `StridedMut`.
-//!
-//! Their constructors are the only way to make one, and each either derives
-//! the bounds from a Rust slice or calls [`check_reach`] (and, for mutable
-//! views, [`check_no_alias`]). The invariants they establish are written on
-//! each type as "Invariant" and cited by every `// SAFETY:` comment below.
+//! SAFETY.md walks through every block.
 
 use crate::layout::PixelLayout;
 
 #[cfg(feature = "alloc")]
 mod alloc;
 mod bounds;
-mod grid;
+#[cfg(feature = "fast_image_resize")]
+mod fir;
 mod impls;
+mod iter;
 #[cfg(feature = "std")]
 mod map;
 #[cfg(feature = "ndarray")]
 mod ndarray;
+#[cfg(feature = "pyo3")]
+pub(crate) mod python;
+mod rank;
+#[cfg(feature = "rgb")]
+mod rgb;
 #[cfg(all(feature = "std", target_arch = "x86_64"))]
 mod simd;
-mod strided;
 mod value;
+mod view;
 
 #[cfg(feature = "alloc")]
 pub(crate) use alloc::AlignedBytes;
-pub(crate) use grid::{Grid, GridFieldSplit, GridMut, RowsMut};
-#[cfg(feature = "std")]
-pub(crate) use map::map_read_only;
+pub(crate) use bounds::{resolve, Dim};
+#[cfg(feature = "fast_image_resize")]
+pub(crate) use fir::FirRows;
+pub(crate) use iter::{Refs, RefsMut, Rows, Values};
+#[cfg(feature = "ndarray")]
+pub(crate) use ndarray::NdPlan;
 #[cfg(all(feature = "std", target_arch = "x86_64"))]
 pub(crate) use simd::shuffle_groups;
-pub(crate) use strided::{FieldSplit, Refs, RefsMut, Strided, StridedMut, Values};
 #[cfg_attr(not(feature = "std"), allow(unused_imports))]
 pub(crate) use value::{copy_bytes, slice_bytes, slice_bytes_mut, zeroed};
+pub(crate) use view::{Access, Exclusive, FieldSplit, RawView, Shared};
 
 /// Evaluates `T`'s layout proof ([`PixelLayout::__PROOF`]) wherever this
-/// is instantiated for `T`. Every constructor calls it first, so no
-/// code that reaches `T`'s bytes compiles for a type whose derive checks were
-/// skipped.
+/// is instantiated for `T`. `RawView::new` and the functions of value.rs
+/// call it first, so no code that reaches `T`'s bytes compiles for a type
+/// whose derive checks were skipped.
 #[inline(always)]
 fn proven<T: PixelLayout>() {
     let () = T::__PROOF;

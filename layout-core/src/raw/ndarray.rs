@@ -1,307 +1,146 @@
-//! ndarray views of strided views.
+//! ndarray views of core views: the two `from_shape_ptr` calls. The plan
+//! (strides in elements, the lowest element, the reversed axes, with a
+//! typed error for everything ndarray cannot describe) is made by safe code
+//! in `interop/with_ndarray.rs`; this file re-checks that the plan
+//! describes exactly the view's elements before trusting it, so soundness
+//! does not rest on the planning code.
 
-use super::bounds::{element, Dim};
-use super::grid::{Grid, GridMut};
+use super::bounds::{self, Dim};
 use super::proven;
-use super::strided::{Strided, StridedMut};
-use crate::error::ViewError;
-use crate::interop::InteropError;
+use super::view::{Access, Exclusive, RawView, Shared};
 use crate::layout::PixelLayout;
 use core::mem::{align_of, size_of};
 use ndarray::{ArrayView, ArrayViewMut, Axis, Dimension, ShapeBuilder};
 
-/// How ndarray is to see elements `E` at `base + sum(i_k * stride_k)`
-/// bytes: from the lowest-addressed element, with strides in elements
-/// and non-negative (as `from_shape_ptr` requires), then with the axes
-/// marked `reversed` inverted.
-struct Plan<D> {
-    low: *const u8,
-    shape: D,
-    strides: D,
-    reversed: [bool; 4],
+/// How ndarray is to see the `E`s of a view. ndarray's axes are the
+/// view's axes from the last (outermost) to the first, then, with `parts`,
+/// `parts` consecutive `E`s inside each element (see
+/// [`RawView::nd_axes`]). ndarray gets a pointer to the lowest element,
+/// `low` bytes from element `(0, .., 0)`, and non-negative strides in
+/// elements (`from_shape_ptr` takes no others); the axes marked `reversed`
+/// are then inverted.
+pub(crate) struct NdPlan<D> {
+    pub(crate) low: isize,
+    pub(crate) shape: D,
+    pub(crate) strides: D,
+    pub(crate) reversed: [bool; 4],
+    pub(crate) parts: Option<usize>,
 }
 
-/// Checks what ndarray needs beyond our bounds rule: strides that are
-/// whole elements, an aligned start, at most `isize::MAX` elements, and
-/// for a mutable view (`exclusive`) ndarray's own overlap rule, which is
-/// stricter than ours. `Ok(None)` for an empty view.
-fn plan<E, D: Dimension>(
-    base: *const u8,
-    axes: &[Dim],
-    exclusive: bool,
-) -> Result<Option<Plan<D>>, InteropError> {
-    debug_assert!(axes.len() <= 4 && D::NDIM == Some(axes.len()));
-    let (size, align) = (size_of::<E>(), align_of::<E>());
-    let mut count = 1usize;
-    for axis in axes.iter().filter(|axis| axis.len > 0) {
-        count = count
-            .checked_mul(axis.len)
-            .filter(|&count| count <= isize::MAX as usize)
-            .ok_or(InteropError::TooManyElements { len: axis.len })?;
-    }
-    if axes.iter().any(|axis| axis.len == 0) {
-        return Ok(None);
-    }
-    let shape = shape_of::<D>(axes);
-    let mut strides = D::zeros(axes.len());
-    let mut reversed = [false; 4];
-    let mut low = base;
-    for (k, axis) in axes.iter().enumerate().filter(|(_, axis)| axis.len > 1) {
-        let magnitude = axis.stride.unsigned_abs();
-        if size == 0 {
-            // Zero-sized elements have no bytes: every stride is 0 for
-            // ndarray (a mutable view of more than one then overlaps by
-            // ndarray's rule and is refused by `nested_axes`).
-            continue;
+impl<'a, T: PixelLayout, const N: usize, A: Access> RawView<'a, T, N, A> {
+    /// ndarray's axes of this view, in bytes, and how many there are: the
+    /// view's axes from the outermost in, then the `parts` axis (`E`s one
+    /// after another inside each element).
+    pub(crate) fn nd_axes<E>(&self, parts: Option<usize>) -> ([Dim; 4], usize) {
+        let dims = self.dims();
+        let mut axes = [Dim::new(1, 0); 4];
+        for (k, dim) in dims.iter().rev().enumerate() {
+            axes[k] = *dim;
         }
-        if !magnitude.is_multiple_of(size) {
-            return Err(InteropError::StrideNotWholeElements {
-                stride: axis.stride,
-                elem_size: size,
-            });
-        }
-        strides[k] = magnitude / size;
-        if axis.stride < 0 {
-            reversed[k] = true;
-            low = element(low, axis.len - 1, axis.stride);
-        }
-    }
-    if exclusive {
-        nested_axes(&shape, &strides)?;
-    }
-    // Strides are multiples of size_of::<E>(), hence of its alignment:
-    // every element is aligned exactly when the start is.
-    if !(base as usize).is_multiple_of(align) {
-        return Err(InteropError::View(ViewError::Misaligned {
-            required: align,
-            address_remainder: base as usize % align,
-            stride_remainder: 0,
-        }));
-    }
-    Ok(Some(Plan {
-        low,
-        shape,
-        strides,
-        reversed,
-    }))
-}
-
-/// ndarray's rule for mutable views (it asserts it in debug builds):
-/// taken from the smallest stride up, each axis's stride must exceed
-/// everything the smaller axes reach. Our aliasing check is exact and
-/// also accepts interleaved axes (pixels 4 bytes apart, rows 6 apart),
-/// which ndarray cannot take; refuse those here instead of panicking.
-fn nested_axes<D: Dimension>(shape: &D, strides: &D) -> Result<(), InteropError> {
-    let mut order: [usize; 4] = [0, 1, 2, 3];
-    let order = &mut order[..shape.ndim()];
-    order.sort_unstable_by_key(|&k| strides[k]);
-    let mut reach = 0usize;
-    for &k in order.iter().filter(|&&k| shape[k] > 1) {
-        if strides[k] <= reach {
-            return Err(InteropError::InterleavedAxes {
-                stride: strides[k],
-                reach,
-            });
-        }
-        // Elements lie in one buffer, so these sums stay below its size.
-        reach = reach.saturating_add((shape[k] - 1).saturating_mul(strides[k]));
-    }
-    Ok(())
-}
-
-/// The lengths of `axes` as an ndarray shape.
-fn shape_of<D: Dimension>(axes: &[Dim]) -> D {
-    let mut shape = D::zeros(axes.len());
-    for (k, axis) in axes.iter().enumerate() {
-        shape[k] = axis.len;
-    }
-    shape
-}
-
-/// ndarray's view of elements `E` at `base + sum(i_k * stride_k)`.
-///
-/// # Safety
-///
-/// Every such `E` (`i_k < len_k`) lies inside one buffer borrowed shared
-/// for `'a`, initialized, at an offset from `base` that fits `isize`.
-unsafe fn shared<'a, E: PixelLayout, D: Dimension>(
-    base: *const u8,
-    axes: &[Dim],
-) -> Result<ArrayView<'a, E, D>, InteropError> {
-    let Some(plan) = plan::<E, D>(base, axes, false)? else {
-        // Empty: no element to point at, so no pointer at all.
-        return ArrayView::from_shape(shape_of::<D>(axes), &[])
-            .map_err(|_| InteropError::TooManyElements { len: 0 });
-    };
-    // SAFETY: `plan` started at the lowest element and made every stride
-    // a non-negative whole number of elements, so the pointers ndarray
-    // forms are exactly the elements' addresses: in one buffer borrowed
-    // shared for 'a and initialized (caller's contract), which any bytes
-    // are a valid `E` (PixelLayout). `plan` checked the alignment and
-    // `count <= isize::MAX`; the byte distance between elements fits
-    // isize because they lie in one buffer.
-    let mut view = unsafe {
-        ArrayView::from_shape_ptr(plan.shape.strides(plan.strides), plan.low.cast::<E>())
-    };
-    for (k, &reversed) in plan.reversed.iter().enumerate().take(axes.len()) {
-        if reversed {
-            view.invert_axis(Axis(k));
-        }
-    }
-    Ok(view)
-}
-
-/// Mutable form of [`shared`].
-///
-/// # Safety
-///
-/// As for [`shared`], with the buffer borrowed exclusively for `'a` and
-/// no two of the elements sharing a byte.
-unsafe fn exclusive<'a, E: PixelLayout, D: Dimension>(
-    base: *mut u8,
-    axes: &[Dim],
-) -> Result<ArrayViewMut<'a, E, D>, InteropError> {
-    let Some(plan) = plan::<E, D>(base, axes, true)? else {
-        return ArrayViewMut::from_shape(shape_of::<D>(axes), &mut [])
-            .map_err(|_| InteropError::TooManyElements { len: 0 });
-    };
-    // SAFETY: as in `shared`; in addition the elements are borrowed
-    // exclusively for 'a and pairwise disjoint (caller's contract), so
-    // the mutable view aliases nothing (and `plan` checked ndarray's own,
-    // stricter, overlap rule).
-    let mut view = unsafe {
-        ArrayViewMut::from_shape_ptr(
-            plan.shape.strides(plan.strides),
-            plan.low.cast_mut().cast::<E>(),
-        )
-    };
-    for (k, &reversed) in plan.reversed.iter().enumerate().take(axes.len()) {
-        if reversed {
-            view.invert_axis(Axis(k));
-        }
-    }
-    Ok(view)
-}
-
-/// The axis that splits each `T` into `parts` consecutive `E`s, after
-/// checking they fit inside it (so each `E` lies in a `T`'s bytes).
-fn parts_axis<T, E: PixelLayout>(parts: usize) -> Result<Dim, InteropError> {
-    proven::<E>();
-    let fits = parts
-        .checked_mul(size_of::<E>())
-        .is_some_and(|bytes| bytes <= size_of::<T>());
-    if !fits || parts == 0 {
-        return Err(InteropError::PartsDoNotFit {
-            parts,
-            part_size: size_of::<E>(),
-            whole_size: size_of::<T>(),
-        });
-    }
-    Ok(Dim {
-        len: parts,
-        stride: size_of::<E>() as isize,
-    })
-}
-
-impl<'a, T: PixelLayout> Strided<'a, T> {
-    fn axis(&self) -> Dim {
-        Dim {
-            len: self.len,
-            stride: self.stride,
+        match parts {
+            Some(parts) => {
+                axes[N] = Dim::new(parts, size_of::<E>() as isize);
+                (axes, N + 1)
+            }
+            None => (axes, N),
         }
     }
 
-    /// The elements as a 1-D ndarray view.
-    pub(crate) fn ndarray(&self) -> Result<ArrayView<'a, T, ndarray::Ix1>, InteropError> {
-        // SAFETY: these are the view's own elements: in one buffer
-        // borrowed shared for 'a (type invariant).
-        unsafe { shared(self.base, &[self.axis()]) }
-    }
-
-    /// Each element as `parts` consecutive `E`s: `(len, parts)`.
-    pub(crate) fn ndarray_parts<E: PixelLayout>(
-        &self,
-        parts: usize,
-    ) -> Result<ArrayView<'a, E, ndarray::Ix2>, InteropError> {
-        let axes = [self.axis(), parts_axis::<T, E>(parts)?];
-        // SAFETY: each `E` lies inside an element's bytes (`parts_axis`),
-        // which are in one buffer borrowed shared for 'a (type invariant).
-        unsafe { shared(self.base, &axes) }
+    /// Whether `plan` describes exactly the `E`s ndarray will reach: the
+    /// view has elements; each `E` lies inside an element (the parts fit in
+    /// `size_of::<T>()`); the shape is the view's; every stride of an axis
+    /// with more than one element is that axis's byte stride in whole `E`s,
+    /// negative ones marked `reversed`; `low` is the offset of the lowest
+    /// element and is aligned for `E`; at most `isize::MAX` elements.
+    fn follows<E: PixelLayout, D: Dimension>(&self, plan: &NdPlan<D>) -> bool {
+        proven::<E>();
+        let size = size_of::<E>();
+        let inner = match plan.parts {
+            Some(0) => None,
+            Some(parts) => parts.checked_mul(size),
+            None => Some(size),
+        };
+        if inner.is_none_or(|bytes| bytes > size_of::<T>()) {
+            return false;
+        }
+        let (axes, count) = self.nd_axes::<E>(plan.parts);
+        let axes = &axes[..count];
+        if D::NDIM != Some(count) || bounds::is_empty(axes) {
+            return false;
+        }
+        let (mut elements, mut low) = (1usize, 0isize);
+        for (k, axis) in axes.iter().enumerate() {
+            elements = match elements.checked_mul(axis.len) {
+                Some(elements) if elements <= isize::MAX as usize => elements,
+                _ => return false,
+            };
+            let stride_fits = axis.len <= 1
+                || plan.strides[k].checked_mul(size) == Some(axis.stride.unsigned_abs());
+            let negative = axis.len > 1 && axis.stride < 0;
+            if plan.shape[k] != axis.len || !stride_fits || plan.reversed[k] != negative {
+                return false;
+            }
+            if negative {
+                // The last element along this axis is an element of the
+                // view, so its offset fits (C1 of view.rs).
+                low = low.wrapping_add(((axis.len - 1) as isize).wrapping_mul(axis.stride));
+            }
+        }
+        plan.low == low
+            && (self.base().wrapping_offset(low) as usize).is_multiple_of(align_of::<E>())
     }
 }
 
-impl<'a, T: PixelLayout> StridedMut<'a, T> {
-    fn axis(&self) -> Dim {
-        Dim {
-            len: self.len,
-            stride: self.stride,
-        }
-    }
-
-    /// Mutable form of [`Strided::ndarray`].
-    pub(crate) fn into_ndarray(self) -> Result<ArrayViewMut<'a, T, ndarray::Ix1>, InteropError> {
-        // SAFETY: the view's own elements: exclusively borrowed for 'a
-        // and pairwise disjoint (type invariant); `self` is consumed.
-        unsafe { exclusive(self.base, &[self.axis()]) }
-    }
-
-    /// Mutable form of [`Strided::ndarray_parts`].
-    pub(crate) fn into_ndarray_parts<E: PixelLayout>(
+impl<'a, T: PixelLayout, const N: usize> RawView<'a, T, N, Shared> {
+    /// ndarray's view of the `E`s `plan` describes; `None` if it does not
+    /// describe this view (an empty view takes no pointer: build it from
+    /// an empty slice instead).
+    pub(crate) fn ndarray<E: PixelLayout, D: Dimension>(
         self,
-        parts: usize,
-    ) -> Result<ArrayViewMut<'a, E, ndarray::Ix2>, InteropError> {
-        let axes = [self.axis(), parts_axis::<T, E>(parts)?];
-        // SAFETY: the parts of one element are disjoint pieces of its
-        // bytes (`parts_axis`); elements are exclusively borrowed and
-        // pairwise disjoint (type invariant).
-        unsafe { exclusive(self.base, &axes) }
+        plan: NdPlan<D>,
+    ) -> Option<ArrayView<'a, E, D>> {
+        if !self.follows::<E, D>(&plan) {
+            return None;
+        }
+        let low = self.base().wrapping_offset(plan.low).cast::<E>();
+        // SAFETY: `follows` checked that the addresses ndarray forms from
+        // `low` and the non-negative whole-`E` strides are exactly those of
+        // the view's elements (or of `E`s inside them): in one buffer,
+        // initialized (V1) and not written for 'a (V2); any bytes are a
+        // valid `E` (PixelLayout); `low` is aligned for `E` and the strides
+        // are whole `E`s, so every `E` is aligned; at most `isize::MAX`
+        // elements, and distances between them fit `isize` (C1).
+        let mut view = unsafe { ArrayView::from_shape_ptr(plan.shape.strides(plan.strides), low) };
+        for (k, &reversed) in plan.reversed.iter().enumerate().take(view.ndim()) {
+            if reversed {
+                view.invert_axis(Axis(k));
+            }
+        }
+        Some(view)
     }
 }
 
-impl<'a, T: PixelLayout> Grid<'a, T> {
-    fn axes(&self) -> [Dim; 2] {
-        let [x, y] = self.geometry.dims();
-        [y, x]
-    }
-
-    /// The pixels as a `(height, width)` ndarray view.
-    pub(crate) fn ndarray(&self) -> Result<ArrayView<'a, T, ndarray::Ix2>, InteropError> {
-        // SAFETY: the grid's own pixels: in one buffer borrowed shared for
-        // 'a (type invariant).
-        unsafe { shared(self.geometry.base, &self.axes()) }
-    }
-
-    /// Each pixel as `parts` consecutive `E`s: `(height, width, parts)`.
-    pub(crate) fn ndarray_parts<E: PixelLayout>(
-        &self,
-        parts: usize,
-    ) -> Result<ArrayView<'a, E, ndarray::Ix3>, InteropError> {
-        let [y, x] = self.axes();
-        let axes = [y, x, parts_axis::<T, E>(parts)?];
-        // SAFETY: each `E` lies inside a pixel's bytes (`parts_axis`),
-        // which are in one buffer borrowed shared for 'a (type invariant).
-        unsafe { shared(self.geometry.base, &axes) }
-    }
-}
-
-impl<'a, T: PixelLayout> GridMut<'a, T> {
-    /// Mutable form of [`Grid::ndarray`].
-    pub(crate) fn into_ndarray(self) -> Result<ArrayViewMut<'a, T, ndarray::Ix2>, InteropError> {
-        let [x, y] = self.geometry.dims();
-        // SAFETY: the grid's own pixels: exclusively borrowed for 'a and
-        // pairwise disjoint (type invariant); `self` is consumed.
-        unsafe { exclusive(self.geometry.base.cast_mut(), &[y, x]) }
-    }
-
-    /// Mutable form of [`Grid::ndarray_parts`].
-    pub(crate) fn into_ndarray_parts<E: PixelLayout>(
+impl<'a, T: PixelLayout, const N: usize> RawView<'a, T, N, Exclusive> {
+    /// Mutable form of [`RawView::ndarray`], for the rest of `'a`.
+    pub(crate) fn into_ndarray<E: PixelLayout, D: Dimension>(
         self,
-        parts: usize,
-    ) -> Result<ArrayViewMut<'a, E, ndarray::Ix3>, InteropError> {
-        let [x, y] = self.geometry.dims();
-        let axes = [y, x, parts_axis::<T, E>(parts)?];
-        // SAFETY: disjoint parts of disjoint, exclusively borrowed pixels
-        // (`parts_axis`, type invariant); `self` is consumed.
-        unsafe { exclusive(self.geometry.base.cast_mut(), &axes) }
+        plan: NdPlan<D>,
+    ) -> Option<ArrayViewMut<'a, E, D>> {
+        if !self.follows::<E, D>(&plan) {
+            return None;
+        }
+        let low = self.base().wrapping_offset(plan.low).cast::<E>();
+        // SAFETY: as in `ndarray`, and: the elements are reached only
+        // through this view for 'a (V2; `self` is consumed), no two share a
+        // byte (V3), and the parts of one element are disjoint `E`s inside
+        // it, so no two of ndarray's `&mut E` alias.
+        let mut view =
+            unsafe { ArrayViewMut::from_shape_ptr(plan.shape.strides(plan.strides), low) };
+        for (k, &reversed) in plan.reversed.iter().enumerate().take(view.ndim()) {
+            if reversed {
+                view.invert_axis(Axis(k));
+            }
+        }
+        Some(view)
     }
 }

@@ -1,0 +1,249 @@
+//! The `typed-layout` binary as a user runs it: help per subcommand,
+//! `--version`, errors for unknown commands and options, `--name`
+//! validation, code on stdout and everything else on stderr (or the code in
+//! `--output FILE`), I/O errors that name the path, and the README's example
+//! exactly as written.
+#![forbid(unsafe_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use typed_layout::{npy, Bytes, PixelLayout};
+
+fn run(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_typed-layout"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run typed-layout")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{name}"));
+    std::fs::create_dir_all(&dir).expect("create a test directory");
+    dir
+}
+
+#[test]
+fn help_and_version() {
+    let dir = temp_dir("help");
+    let out = run(&["--help"], &dir);
+    assert!(out.status.success());
+    let help = text(&out.stdout);
+    assert!(help.contains("inspect") && help.contains("dtype"), "{help}");
+    for command in ["inspect", "dtype"] {
+        let out = run(&[command, "--help"], &dir);
+        assert!(out.status.success(), "{command} --help");
+        let help = text(&out.stdout);
+        assert!(
+            help.contains("--name") && help.contains("--output"),
+            "{help}"
+        );
+    }
+    let out = run(&["--version"], &dir);
+    assert!(out.status.success());
+    assert_eq!(
+        text(&out.stdout).trim(),
+        format!("typed-layout {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn unknown_commands_and_options_are_errors() {
+    let dir = temp_dir("errors");
+    let out = run(&["frobnicate"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("unrecognized subcommand 'frobnicate'"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&["dtype", "<f8", "--frobnicate"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("unexpected argument '--frobnicate'"));
+    let out = run(&["inspect"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("<FILE>"));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn names_are_rust_type_names() {
+    let dir = temp_dir("names");
+    for bad in ["9bad", "my type", "struct", ""] {
+        let out = run(&["dtype", "<f8", "--name", bad], &dir);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(text(&out.stderr).contains("invalid value"), "{bad:?}");
+        assert!(out.stdout.is_empty(), "{bad:?}");
+    }
+    let out = run(&["dtype", "<f8", "--name", "9bad"], &dir);
+    assert!(text(&out.stderr).contains("try `Npy9bad`"));
+    // File names become UpperCamelCase type names.
+    let path = dir.join("2d sensor-log.npy");
+    npy::write_slice(std::fs::File::create(&path).expect("create"), &[1.0f64]).expect("write");
+    let out = run(&["inspect", "2d sensor-log.npy"], &dir);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("pub type Npy2dSensorLog = f64;"));
+}
+
+#[derive(Clone, Copy, PixelLayout)]
+#[repr(C, packed)]
+struct Person {
+    name: Bytes<32>,
+    age: i32,
+    salary: f64,
+}
+
+/// The file the README's example names, as this crate writes it.
+fn people_npy() -> Vec<u8> {
+    let people: Vec<Person> = [
+        ("ada", 36, 1000.0),
+        ("grace", 45, 1250.5),
+        ("alan", 41, 990.0),
+    ]
+    .iter()
+    .map(|&(name, age, salary)| Person {
+        name: Bytes::from_value(name.as_bytes()).expect("short"),
+        age,
+        salary,
+    })
+    .collect();
+    let mut bytes = Vec::new();
+    npy::write_slice(&mut bytes, &people).expect("write");
+    bytes
+}
+
+/// The README's command, run in the repository with the file it names;
+/// its output is the README's code block.
+#[test]
+fn the_readme_example_works_as_written() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the workspace")
+        .to_path_buf();
+    let shipped = root.join("layout-cli/data/people.npy");
+    assert_eq!(
+        std::fs::read(&shipped).expect("layout-cli/data/people.npy"),
+        people_npy(),
+        "layout-cli/data/people.npy is not what this crate writes for the README's records"
+    );
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    let command =
+        "cargo run -p typed-layout-cli -- inspect layout-cli/data/people.npy --name Person";
+    assert!(
+        readme.contains(command),
+        "the README lost its example command"
+    );
+    let out = run(
+        &["inspect", "layout-cli/data/people.npy", "--name", "Person"],
+        &root,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let code = text(&out.stdout);
+    assert!(
+        readme.contains(&format!("```rust\n{code}```")),
+        "the README's code block is not what the command prints:\n{code}"
+    );
+    // The information block and the advice go to stderr.
+    let info = text(&out.stderr);
+    assert!(info.contains("shape:      [3] = 3 elements"), "{info}");
+    assert!(
+        info.contains("read with:  NpyFile::read(path)?.records::<Person>()"),
+        "{info}"
+    );
+    assert!(!code.contains("shape:"));
+}
+
+#[test]
+fn output_file_and_error_messages() {
+    let dir = temp_dir("output");
+    std::fs::write(dir.join("people.npy"), people_npy()).expect("write");
+    let out = run(
+        &[
+            "inspect",
+            "people.npy",
+            "--output",
+            "person.rs",
+            "--name",
+            "Person",
+        ],
+        &dir,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(out.stdout.is_empty());
+    let code = std::fs::read_to_string(dir.join("person.rs")).expect("the output file");
+    assert!(code.contains("pub struct Person {"), "{code}");
+    assert!(code.contains("#[derive(Clone, Copy, Debug, PixelLayout)]"));
+
+    // I/O errors name the path and the operation, once.
+    let out = run(&["inspect", "missing.npy"], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with("error: could not open missing.npy: "),
+        "{err}"
+    );
+    assert_eq!(err.matches("No such file").count(), 1, "{err}");
+    let out = run(
+        &["inspect", "people.npy", "--output", "no/such/dir/x.rs"],
+        &dir,
+    );
+    assert!(text(&out.stderr).contains("could not write no/such/dir/x.rs"));
+    // A malformed file: the path and what is wrong.
+    std::fs::write(dir.join("bad.npy"), b"\x93NUMPY\x09\x00").expect("write");
+    let out = run(&["inspect", "bad.npy"], &dir);
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("bad.npy") && err.contains("version 9.0"),
+        "{err}"
+    );
+    // A dtype the command cannot type.
+    let out = run(&["dtype", "<f16"], &dir);
+    let err = text(&out.stderr);
+    #[cfg(all(target_arch = "x86_64", not(windows)))]
+    assert!(err.contains("long double"), "{err}");
+    let _ = err;
+}
+
+#[test]
+fn dtype_command_prints_the_families() {
+    let dir = temp_dir("dtype");
+    let out = run(
+        &[
+            "dtype",
+            "[('h', '<f2'), ('b', '?'), ('s', 'S4'), ('t', '>M8[ms]'), ('z', '<c16')]",
+            "--name",
+            "Reading",
+        ],
+        &dir,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let code = text(&out.stdout);
+    for line in [
+        "pub h: f16,",
+        "pub b: Bool,",
+        "pub s: Bytes<4>,",
+        "pub t: Be<Datetime64<Milliseconds>>,",
+        "pub z: Complex<f64>,",
+        "use typed_layout::ext::half::f16;",
+        "// needs typed-layout's feature(s): half, num-complex",
+    ] {
+        assert!(code.contains(line), "{line} in\n{code}");
+    }
+    assert!(text(&out.stderr).contains("half, num-complex"));
+    // --unaligned: every multi-byte number at alignment 1.
+    let out = run(
+        &["dtype", "[('x', '<f8'), ('u', '<U2')]", "--unaligned"],
+        &dir,
+    );
+    let code = text(&out.stdout);
+    #[cfg(target_endian = "little")]
+    assert!(
+        code.contains("pub x: Le<f64>,") && code.contains("pub u: [Le<u32>; 2],"),
+        "{code}"
+    );
+    let _ = code;
+}

@@ -1,0 +1,324 @@
+//! Records to Arrow arrays: each column gathered from the record bytes in
+//! one pass into an Arrow buffer.
+
+use super::error::ArrowConvertError;
+use super::plan::{self, Column, Plan};
+use super::runs::{self, Places};
+use crate::error::ViewError;
+use arrow_array::{make_array, ArrayRef, RecordBatch, RecordBatchOptions};
+use arrow_buffer::{BooleanBuffer, Buffer, MutableBuffer, NullBuffer};
+use arrow_data::ArrayData;
+use arrow_schema::{DataType, SchemaRef};
+use std::string::String;
+use std::vec::Vec;
+
+/// Records in bytes: `count` records of `itemsize` bytes, `stride` apart,
+/// the first at `start`; rows are numbered from `first_row` in errors.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Source<'a> {
+    pub(crate) bytes: &'a [u8],
+    pub(crate) start: usize,
+    pub(crate) count: usize,
+    pub(crate) stride: usize,
+    pub(crate) itemsize: usize,
+    pub(crate) first_row: usize,
+}
+
+impl Source<'_> {
+    /// Checks once that every record lies inside the bytes, so the copy
+    /// loops never leave them.
+    fn check_reach(&self) -> Result<(), ViewError> {
+        if self.count == 0 {
+            return Ok(());
+        }
+        let overflow = ViewError::Overflow {
+            len: self.count,
+            stride: isize::try_from(self.stride).unwrap_or(isize::MAX),
+        };
+        let end = (self.count - 1)
+            .checked_mul(self.stride)
+            .and_then(|last| last.checked_add(self.start))
+            .and_then(|last| last.checked_add(self.itemsize))
+            .ok_or(overflow)?;
+        if end > self.bytes.len() {
+            return Err(ViewError::OutOfBounds {
+                needed: end as u128,
+                available: self.bytes.len(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// One `RecordBatch` of the records in `source`.
+pub(crate) fn batch(
+    columns: &[Column],
+    schema: SchemaRef,
+    source: &Source<'_>,
+) -> Result<RecordBatch, ArrowConvertError> {
+    source.check_reach()?;
+    let arrays = columns
+        .iter()
+        .map(|column| column_array(column, source))
+        .collect::<Result<Vec<_>, _>>()?;
+    finish(schema, arrays, source.count)
+}
+
+/// As [`batch`], the columns gathered in parallel.
+#[cfg(feature = "rayon")]
+pub(crate) fn par_batch(
+    columns: &[Column],
+    schema: SchemaRef,
+    source: &Source<'_>,
+) -> Result<RecordBatch, ArrowConvertError> {
+    use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
+    source.check_reach()?;
+    let arrays = columns
+        .par_iter()
+        .map(|column| column_array(column, source))
+        .collect::<Result<Vec<_>, _>>()?;
+    finish(schema, arrays, source.count)
+}
+
+fn finish(
+    schema: SchemaRef,
+    arrays: Vec<ArrayRef>,
+    rows: usize,
+) -> Result<RecordBatch, ArrowConvertError> {
+    let options = RecordBatchOptions::new().with_row_count(Some(rows));
+    Ok(RecordBatch::try_new_with_options(schema, arrays, &options)?)
+}
+
+fn column_array(column: &Column, source: &Source<'_>) -> Result<ArrayRef, ArrowConvertError> {
+    let places = Places::records(source.start + column.offset, source.count, source.stride);
+    let gather = Gather {
+        src: source.bytes,
+        first_row: source.first_row,
+    };
+    Ok(make_array(gather.array(
+        &column.plan,
+        &places,
+        &column.name,
+    )?))
+}
+
+struct Gather<'a> {
+    src: &'a [u8],
+    first_row: usize,
+}
+
+impl Gather<'_> {
+    fn array(
+        &self,
+        plan: &Plan,
+        places: &Places,
+        path: &str,
+    ) -> Result<ArrayData, ArrowConvertError> {
+        let n = places.count();
+        match plan {
+            Plan::Fixed {
+                data_type,
+                size,
+                swap,
+                nat,
+            } => {
+                let mut values = self.copy(places, *size)?;
+                if *swap {
+                    runs::swap_each(values.as_slice_mut(), *size);
+                }
+                let nulls = if *nat {
+                    nat_nulls(values.as_slice())
+                } else {
+                    None
+                };
+                build(
+                    data_type.clone(),
+                    n,
+                    std::vec![values.into()],
+                    nulls,
+                    Vec::new(),
+                )
+            }
+            Plan::Days { swap } => {
+                let mut days = self.copy(places, 8)?;
+                if *swap {
+                    runs::swap_each(days.as_slice_mut(), 8);
+                }
+                let nulls = nat_nulls(days.as_slice());
+                let mut out = zeroed(n, 4)?;
+                let per_row = places.per_row().max(1);
+                for (i, (day, to)) in days
+                    .as_slice()
+                    .chunks_exact(8)
+                    .zip(out.as_slice_mut().chunks_exact_mut(4))
+                    .enumerate()
+                {
+                    let day = i64::from_ne_bytes(day.try_into().unwrap_or_default());
+                    if day == i64::MIN {
+                        continue;
+                    }
+                    let day = i32::try_from(day).map_err(|_| ArrowConvertError::OutOfRange {
+                        column: String::from(path),
+                        row: self.first_row + i / per_row,
+                        value: day,
+                        target: "Date32",
+                    })?;
+                    to.copy_from_slice(&day.to_ne_bytes());
+                }
+                build(
+                    DataType::Date32,
+                    n,
+                    std::vec![out.into()],
+                    nulls,
+                    Vec::new(),
+                )
+            }
+            Plan::Bool => {
+                let bytes = self.copy(places, 1)?;
+                let bytes = bytes.as_slice();
+                let bits = BooleanBuffer::collect_bool(n, |i| bytes[i] != 0);
+                build(
+                    DataType::Boolean,
+                    n,
+                    std::vec![bits.into_inner()],
+                    None,
+                    Vec::new(),
+                )
+            }
+            Plan::Binary { size } => {
+                let values = self.copy(places, *size)?;
+                build(
+                    plan.data_type(),
+                    n,
+                    std::vec![values.into()],
+                    None,
+                    Vec::new(),
+                )
+            }
+            Plan::Unicode { chars, swap } => self.unicode(places, *chars, *swap, path),
+            Plan::List {
+                len,
+                elem_size,
+                child,
+            } => {
+                let child_path = std::format!("{path}[]");
+                let child = self.array(child, &places.elements(*len, *elem_size), &child_path)?;
+                build(plan.data_type(), n, Vec::new(), None, std::vec![child])
+            }
+            Plan::Struct { fields } => {
+                let children = fields
+                    .iter()
+                    .map(|field| {
+                        let field_path = std::format!("{path}.{}", field.name);
+                        self.array(&field.plan, &places.field(field.offset), &field_path)
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                let data_type = DataType::Struct(plan::struct_fields(fields));
+                build(data_type, n, Vec::new(), None, children)
+            }
+        }
+    }
+
+    /// The `size`-byte value at each place, adjacent, in an Arrow buffer.
+    fn copy(&self, places: &Places, size: usize) -> Result<MutableBuffer, ArrowConvertError> {
+        let mut out = zeroed(places.count(), size)?;
+        runs::gather(self.src, places, size, out.as_slice_mut());
+        Ok(out)
+    }
+
+    /// UCS-4 values to UTF-8 strings without their trailing NULs.
+    fn unicode(
+        &self,
+        places: &Places,
+        chars: usize,
+        swap: bool,
+        path: &str,
+    ) -> Result<ArrayData, ArrowConvertError> {
+        let n = places.count();
+        let mut codes = self.copy(places, chars * 4)?;
+        if swap {
+            runs::swap_each(codes.as_slice_mut(), 4);
+        }
+        let per_row = places.per_row().max(1);
+        let mut offsets: Vec<i32> = Vec::with_capacity(n + 1);
+        offsets.push(0);
+        let mut text: Vec<u8> = Vec::new();
+        let value_bytes = (chars * 4).max(1);
+        for (i, value) in codes
+            .as_slice()
+            .chunks_exact(value_bytes)
+            .take(n)
+            .enumerate()
+        {
+            let units = value
+                .chunks_exact(4)
+                .map(|unit| u32::from_ne_bytes(unit.try_into().unwrap_or_default()));
+            let used = value
+                .chunks_exact(4)
+                .rposition(|unit| unit != [0; 4])
+                .map_or(0, |last| last + 1);
+            for code in units.take(used) {
+                let c = char::from_u32(code).ok_or_else(|| ArrowConvertError::InvalidChar {
+                    column: String::from(path),
+                    row: self.first_row + i / per_row,
+                    code,
+                })?;
+                let mut utf8 = [0u8; 4];
+                text.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+            }
+            let end = i32::try_from(text.len()).map_err(|_| ArrowConvertError::OutOfRange {
+                column: String::from(path),
+                row: self.first_row + i / per_row,
+                value: i64::try_from(text.len()).unwrap_or(i64::MAX),
+                target: "Utf8 (2 GiB of text per array; convert fewer rows at a time)",
+            })?;
+            offsets.push(end);
+        }
+        build(
+            DataType::Utf8,
+            n,
+            std::vec![Buffer::from_vec(offsets), Buffer::from_vec(text)],
+            None,
+            Vec::new(),
+        )
+    }
+}
+
+/// `count * size` zero bytes, 64-byte aligned, as Arrow wants them.
+fn zeroed(count: usize, size: usize) -> Result<MutableBuffer, ArrowConvertError> {
+    let len = count.checked_mul(size).ok_or(ViewError::Overflow {
+        len: count,
+        stride: isize::try_from(size).unwrap_or(isize::MAX),
+    })?;
+    MutableBuffer::try_from_len_zeroed(len).map_err(|error| {
+        ArrowConvertError::from(arrow_schema::ArrowError::MemoryError(std::format!(
+            "{len} bytes for a column: {error}"
+        )))
+    })
+}
+
+/// The validity of `i64` values (native order), NaT (`i64::MIN`) being
+/// null; `None` when there is no NaT.
+fn nat_nulls(values: &[u8]) -> Option<NullBuffer> {
+    let nat = i64::MIN.to_ne_bytes();
+    if !values.chunks_exact(8).any(|value| value == nat) {
+        return None;
+    }
+    let valid = BooleanBuffer::collect_bool(values.len() / 8, |i| values[i * 8..i * 8 + 8] != nat);
+    Some(NullBuffer::new(valid))
+}
+
+fn build(
+    data_type: DataType,
+    len: usize,
+    buffers: Vec<Buffer>,
+    nulls: Option<NullBuffer>,
+    children: Vec<ArrayData>,
+) -> Result<ArrayData, ArrowConvertError> {
+    Ok(ArrayData::builder(data_type)
+        .len(len)
+        .buffers(buffers)
+        .nulls(nulls)
+        .child_data(children)
+        .build()?)
+}
