@@ -18,21 +18,56 @@ pub struct Ch<const C: char>;
     note = "convert() matches channels by name at compile time: every destination channel needs a source channel with the same name and type",
     note = "to supply channels the source lacks (e.g. alpha), use convert_with(&source, &mut target, fill_pixel)"
 )]
-pub trait Channel<Name> {
+pub trait Channel<Name>: PixelLayout {
     /// The channel's type.
-    type Value;
-    /// The channel's value.
-    fn channel(&self) -> Self::Value;
+    type Value: PixelLayout;
+    /// The channel's byte offset in `Self` (`offset_of!`).
+    const OFFSET: usize;
+    /// The channel's value (read by value, so packed fields work).
+    ///
+    /// ```
+    /// use typed_layout::{Ch, Channel, PixelLayout};
+    ///
+    /// #[derive(Clone, Copy, PixelLayout)]
+    /// #[repr(C)]
+    /// struct Rgb8 { r: u8, g: u8, b: u8 }
+    ///
+    /// let pixel = Rgb8 { r: 1, g: 2, b: 3 };
+    /// assert_eq!(<Rgb8 as Channel<(Ch<'g'>,)>>::channel(&pixel), 2);
+    /// ```
+    #[inline(always)]
+    fn channel(&self) -> Self::Value {
+        let mut value = zeroed::<Self::Value>();
+        // In range for every derived type (the offset is `offset_of!` of a
+        // field of that type); otherwise nothing is copied.
+        crate::raw::copy_bytes(
+            self,
+            Self::OFFSET,
+            &mut value,
+            0,
+            core::mem::size_of::<Self::Value>(),
+        );
+        value
+    }
 }
 
 /// A pixel type that can be built from `S` by taking each of its channels
 /// from the channel of `S` with the same name. Implemented by
 /// `#[derive(PixelLayout)]` for every `S` that has all the channels (fields
 /// whose name starts with `_` are padding: they are not required and become
-/// zero).
+/// zero), with the trait's own `convert_from`.
 pub trait ConvertFrom<S>: PixelLayout {
-    /// The pixel with channels taken from `source`.
-    fn convert_from(source: &S) -> Self;
+    /// The pixel with channels taken from `source`. Provided: each field
+    /// of `Self` is copied from the field of `S` with the same name and the
+    /// same layout (the impl's bounds, `Channel<Name, Value = F>` for every
+    /// field, guarantee there is one), padding is zero.
+    #[inline(always)]
+    fn convert_from(source: &S) -> Self
+    where
+        S: PixelLayout,
+    {
+        fill_from(source, zeroed())
+    }
 }
 
 /// A value whose bytes are all zero (valid for every layout type).

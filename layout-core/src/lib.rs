@@ -79,7 +79,7 @@ pub use byte_order::{Be, Le, Scalar};
 pub use column::{Column, ColumnIter, ColumnMut, ColumnSplit, ColumnWindows};
 pub use convert::{convert, convert_with, zeroed, Ch, Channel, ConvertFrom};
 pub use error::ViewError;
-pub use fields::{Columnar, Planar};
+pub use fields::{kind, Columnar, FieldKind, Fields, Planar};
 pub use image::{
     ArrayWindows, ImageRowsMut, ImageView, ImageViewMut, Pixels, PlaneSplit, Row, RowBands, Rows,
     Windows,

@@ -1,173 +1,71 @@
 // The expansion of aligned_pad.rs (generated: TYPED_LAYOUT_BLESS=1 cargo test -p typed-layout-derive snapshots).
-///Read-only columns of [`Employee`], one per field; from `Records::columns()`.
-pub struct EmployeeColumns<'a> {
-    ///The `name` field of every record.
-    pub name: ::typed_layout::Column<'a, [u8; 32]>,
-    ///The `age` field of every record.
-    pub age: ::typed_layout::Column<'a, i32>,
-    ///The `_pad` field of every record.
-    _pad: ::typed_layout::Column<'a, [u8; 4]>,
-    ///The `salary` field of every record.
-    pub salary: ::typed_layout::Column<'a, f64>,
+///A view of each field of [`Employee`]; `K` says which (see `FieldKind`): `EmployeeColumns`, `EmployeeColumnsMut`, `EmployeePlanes`, `EmployeePlanesMut`.
+pub struct EmployeeFields<'a, __K: ::typed_layout::FieldKind> {
+    ///The `name` field.
+    pub name: __K::View<'a, [u8; 32]>,
+    ///The `age` field.
+    pub age: __K::View<'a, i32>,
+    ///The `_pad` field.
+    _pad: __K::View<'a, [u8; 4]>,
+    ///The `salary` field.
+    pub salary: __K::View<'a, f64>,
 }
-impl ::typed_layout::__private::core::clone::Clone for EmployeeColumns<'_> {
+///Read-only columns (`Records::columns()`) of [`Employee`], one per field.
+pub type EmployeeColumns<'a> = EmployeeFields<'a, ::typed_layout::kind::Columns>;
+///Mutable columns, all usable at once (`RecordsMut::columns_mut()`) of [`Employee`], one per field.
+pub type EmployeeColumnsMut<'a> = EmployeeFields<'a, ::typed_layout::kind::ColumnsMut>;
+///Read-only planes (`ImageView::planes()`) of [`Employee`], one per field.
+pub type EmployeePlanes<'a> = EmployeeFields<'a, ::typed_layout::kind::Planes>;
+///Mutable planes, all usable at once (`ImageViewMut::planes_mut()`) of [`Employee`], one per field.
+pub type EmployeePlanesMut<'a> = EmployeeFields<'a, ::typed_layout::kind::PlanesMut>;
+impl ::typed_layout::__private::core::clone::Clone
+for EmployeeFields<'_, ::typed_layout::kind::Columns> {
     #[inline]
     fn clone(&self) -> Self {
         *self
     }
 }
-impl ::typed_layout::__private::core::marker::Copy for EmployeeColumns<'_> {}
-///Mutable columns of [`Employee`], one per field, all usable at once (fields never share a byte); from `RecordsMut::columns_mut()`.
-pub struct EmployeeColumnsMut<'a> {
-    ///The `name` field of every record.
-    pub name: ::typed_layout::ColumnMut<'a, [u8; 32]>,
-    ///The `age` field of every record.
-    pub age: ::typed_layout::ColumnMut<'a, i32>,
-    ///The `_pad` field of every record.
-    _pad: ::typed_layout::ColumnMut<'a, [u8; 4]>,
-    ///The `salary` field of every record.
-    pub salary: ::typed_layout::ColumnMut<'a, f64>,
-}
-impl ::typed_layout::Columnar for Employee {
-    type Columns<'a> = EmployeeColumns<'a>;
-    type ColumnsMut<'a> = EmployeeColumnsMut<'a>;
-    fn columns(source: ::typed_layout::Records<'_, Self>) -> EmployeeColumns<'_> {
-        EmployeeColumns {
-            name: source
-                .column_at::<
-                    [u8; 32],
-                >(::typed_layout::__private::core::mem::offset_of!(Employee, name))
-                .expect("field `name` lies inside `Employee`"),
-            age: source
-                .column_at::<
-                    i32,
-                >(::typed_layout::__private::core::mem::offset_of!(Employee, age))
-                .expect("field `age` lies inside `Employee`"),
-            _pad: source
-                .column_at::<
-                    [u8; 4],
-                >(::typed_layout::__private::core::mem::offset_of!(Employee, _pad))
-                .expect("field `_pad` lies inside `Employee`"),
-            salary: source
-                .column_at::<
-                    f64,
-                >(::typed_layout::__private::core::mem::offset_of!(Employee, salary))
-                .expect("field `salary` lies inside `Employee`"),
-        }
-    }
-    fn columns_mut(
-        source: ::typed_layout::RecordsMut<'_, Self>,
-    ) -> EmployeeColumnsMut<'_> {
-        let mut split = source.into_column_split();
-        EmployeeColumnsMut {
-            name: split
-                .take::<
-                    [u8; 32],
-                >(::typed_layout::__private::core::mem::offset_of!(Employee, name))
-                .expect("fields of `Employee` are in increasing offset order"),
-            age: split
-                .take::<
-                    i32,
-                >(::typed_layout::__private::core::mem::offset_of!(Employee, age))
-                .expect("fields of `Employee` are in increasing offset order"),
-            _pad: split
-                .take::<
-                    [u8; 4],
-                >(::typed_layout::__private::core::mem::offset_of!(Employee, _pad))
-                .expect("fields of `Employee` are in increasing offset order"),
-            salary: split
-                .take::<
-                    f64,
-                >(::typed_layout::__private::core::mem::offset_of!(Employee, salary))
-                .expect("fields of `Employee` are in increasing offset order"),
-        }
-    }
-}
-///Read-only planes of [`Employee`], one per field; from `ImageView::planes()`.
-pub struct EmployeePlanes<'a> {
-    ///The `name` field of every pixel.
-    pub name: ::typed_layout::ImageView<'a, [u8; 32]>,
-    ///The `age` field of every pixel.
-    pub age: ::typed_layout::ImageView<'a, i32>,
-    ///The `_pad` field of every pixel.
-    _pad: ::typed_layout::ImageView<'a, [u8; 4]>,
-    ///The `salary` field of every pixel.
-    pub salary: ::typed_layout::ImageView<'a, f64>,
-}
-impl ::typed_layout::__private::core::clone::Clone for EmployeePlanes<'_> {
+impl ::typed_layout::__private::core::marker::Copy
+for EmployeeFields<'_, ::typed_layout::kind::Columns> {}
+impl ::typed_layout::__private::core::clone::Clone
+for EmployeeFields<'_, ::typed_layout::kind::Planes> {
     #[inline]
     fn clone(&self) -> Self {
         *self
     }
 }
-impl ::typed_layout::__private::core::marker::Copy for EmployeePlanes<'_> {}
-///Mutable planes of [`Employee`], one per field, all usable at once (fields never share a byte); from `ImageViewMut::planes_mut()`.
-pub struct EmployeePlanesMut<'a> {
-    ///The `name` field of every pixel.
-    pub name: ::typed_layout::ImageViewMut<'a, [u8; 32]>,
-    ///The `age` field of every pixel.
-    pub age: ::typed_layout::ImageViewMut<'a, i32>,
-    ///The `_pad` field of every pixel.
-    _pad: ::typed_layout::ImageViewMut<'a, [u8; 4]>,
-    ///The `salary` field of every pixel.
-    pub salary: ::typed_layout::ImageViewMut<'a, f64>,
-}
-impl ::typed_layout::Planar for Employee {
-    type Planes<'a> = EmployeePlanes<'a>;
-    type PlanesMut<'a> = EmployeePlanesMut<'a>;
-    fn planes(source: ::typed_layout::ImageView<'_, Self>) -> EmployeePlanes<'_> {
-        EmployeePlanes {
-            name: source
-                .plane_at::<
-                    [u8; 32],
-                >(::typed_layout::__private::core::mem::offset_of!(Employee, name))
-                .expect("field `name` lies inside `Employee`"),
-            age: source
-                .plane_at::<
-                    i32,
-                >(::typed_layout::__private::core::mem::offset_of!(Employee, age))
-                .expect("field `age` lies inside `Employee`"),
-            _pad: source
-                .plane_at::<
-                    [u8; 4],
-                >(::typed_layout::__private::core::mem::offset_of!(Employee, _pad))
-                .expect("field `_pad` lies inside `Employee`"),
-            salary: source
-                .plane_at::<
-                    f64,
-                >(::typed_layout::__private::core::mem::offset_of!(Employee, salary))
-                .expect("field `salary` lies inside `Employee`"),
-        }
-    }
-    fn planes_mut(
-        source: ::typed_layout::ImageViewMut<'_, Self>,
-    ) -> EmployeePlanesMut<'_> {
-        let mut split = source.into_plane_split();
-        EmployeePlanesMut {
-            name: split
-                .take::<
-                    [u8; 32],
-                >(::typed_layout::__private::core::mem::offset_of!(Employee, name))
-                .expect("fields of `Employee` are in increasing offset order"),
-            age: split
-                .take::<
-                    i32,
-                >(::typed_layout::__private::core::mem::offset_of!(Employee, age))
-                .expect("fields of `Employee` are in increasing offset order"),
-            _pad: split
-                .take::<
-                    [u8; 4],
-                >(::typed_layout::__private::core::mem::offset_of!(Employee, _pad))
-                .expect("fields of `Employee` are in increasing offset order"),
-            salary: split
-                .take::<
-                    f64,
-                >(::typed_layout::__private::core::mem::offset_of!(Employee, salary))
-                .expect("fields of `Employee` are in increasing offset order"),
-        }
-    }
-}
+impl ::typed_layout::__private::core::marker::Copy
+for EmployeeFields<'_, ::typed_layout::kind::Planes> {}
 const _: () = {
+    const __PIXEL_LAYOUT_OFFSETS: [usize; 4usize] = [
+        ::typed_layout::__private::core::mem::offset_of!(Employee, name),
+        ::typed_layout::__private::core::mem::offset_of!(Employee, age),
+        ::typed_layout::__private::core::mem::offset_of!(Employee, _pad),
+        ::typed_layout::__private::core::mem::offset_of!(Employee, salary),
+    ];
+    impl ::typed_layout::Fields for Employee {
+        type Of<'a, __K: ::typed_layout::FieldKind> = EmployeeFields<'a, __K>;
+        #[inline]
+        fn fields<'a, __K: ::typed_layout::FieldKind>(
+            mut source: __K::Source<'a, Self>,
+        ) -> EmployeeFields<'a, __K> {
+            EmployeeFields {
+                name: __K::take::<
+                    Self,
+                    [u8; 32],
+                >(&mut source, __PIXEL_LAYOUT_OFFSETS[0usize]),
+                age: __K::take::<Self, i32>(&mut source, __PIXEL_LAYOUT_OFFSETS[1usize]),
+                _pad: __K::take::<
+                    Self,
+                    [u8; 4],
+                >(&mut source, __PIXEL_LAYOUT_OFFSETS[2usize]),
+                salary: __K::take::<
+                    Self,
+                    f64,
+                >(&mut source, __PIXEL_LAYOUT_OFFSETS[3usize]),
+            }
+        }
+    }
     const __PIXEL_LAYOUT_TABLE: ::typed_layout::Layout = ::typed_layout::Layout {
         name: "Employee",
         size: ::typed_layout::__private::core::mem::size_of::<Employee>(),
@@ -176,33 +74,25 @@ const _: () = {
             fields: &[
                 ::typed_layout::Field {
                     name: "name",
-                    offset: ::typed_layout::__private::core::mem::offset_of!(
-                        Employee, name
-                    ),
+                    offset: __PIXEL_LAYOUT_OFFSETS[0usize],
                     layout: &<[u8; 32] as ::typed_layout::PixelLayout>::LAYOUT,
                     padding: false,
                 },
                 ::typed_layout::Field {
                     name: "age",
-                    offset: ::typed_layout::__private::core::mem::offset_of!(
-                        Employee, age
-                    ),
+                    offset: __PIXEL_LAYOUT_OFFSETS[1usize],
                     layout: &<i32 as ::typed_layout::PixelLayout>::LAYOUT,
                     padding: false,
                 },
                 ::typed_layout::Field {
                     name: "_pad",
-                    offset: ::typed_layout::__private::core::mem::offset_of!(
-                        Employee, _pad
-                    ),
+                    offset: __PIXEL_LAYOUT_OFFSETS[2usize],
                     layout: &<[u8; 4] as ::typed_layout::PixelLayout>::LAYOUT,
                     padding: true,
                 },
                 ::typed_layout::Field {
                     name: "salary",
-                    offset: ::typed_layout::__private::core::mem::offset_of!(
-                        Employee, salary
-                    ),
+                    offset: __PIXEL_LAYOUT_OFFSETS[3usize],
                     layout: &<f64 as ::typed_layout::PixelLayout>::LAYOUT,
                     padding: false,
                 },
@@ -256,19 +146,13 @@ const _: () = {
         ),
     > for Employee {
         type Value = [u8; 32];
-        #[inline(always)]
-        fn channel(&self) -> [u8; 32] {
-            self.name
-        }
+        const OFFSET: usize = __PIXEL_LAYOUT_OFFSETS[0usize];
     }
     impl ::typed_layout::Channel<
         (::typed_layout::Ch<'a'>, ::typed_layout::Ch<'g'>, ::typed_layout::Ch<'e'>),
     > for Employee {
         type Value = i32;
-        #[inline(always)]
-        fn channel(&self) -> i32 {
-            self.age
-        }
+        const OFFSET: usize = __PIXEL_LAYOUT_OFFSETS[1usize];
     }
     impl ::typed_layout::Channel<
         (
@@ -279,10 +163,7 @@ const _: () = {
         ),
     > for Employee {
         type Value = [u8; 4];
-        #[inline(always)]
-        fn channel(&self) -> [u8; 4] {
-            self._pad
-        }
+        const OFFSET: usize = __PIXEL_LAYOUT_OFFSETS[2usize];
     }
     impl ::typed_layout::Channel<
         (
@@ -295,10 +176,7 @@ const _: () = {
         ),
     > for Employee {
         type Value = f64;
-        #[inline(always)]
-        fn channel(&self) -> f64 {
-            self.salary
-        }
+        const OFFSET: usize = __PIXEL_LAYOUT_OFFSETS[3usize];
     }
     impl<__Source> ::typed_layout::ConvertFrom<__Source> for Employee
     where
@@ -331,38 +209,6 @@ const _: () = {
                 ),
                 Value = f64,
             >,
-    {
-        #[inline(always)]
-        fn convert_from(source: &__Source) -> Self {
-            Employee {
-                name: ::typed_layout::Channel::<
-                    (
-                        ::typed_layout::Ch<'n'>,
-                        ::typed_layout::Ch<'a'>,
-                        ::typed_layout::Ch<'m'>,
-                        ::typed_layout::Ch<'e'>,
-                    ),
-                >::channel(source),
-                age: ::typed_layout::Channel::<
-                    (
-                        ::typed_layout::Ch<'a'>,
-                        ::typed_layout::Ch<'g'>,
-                        ::typed_layout::Ch<'e'>,
-                    ),
-                >::channel(source),
-                _pad: ::typed_layout::zeroed(),
-                salary: ::typed_layout::Channel::<
-                    (
-                        ::typed_layout::Ch<'s'>,
-                        ::typed_layout::Ch<'a'>,
-                        ::typed_layout::Ch<'l'>,
-                        ::typed_layout::Ch<'a'>,
-                        ::typed_layout::Ch<'r'>,
-                        ::typed_layout::Ch<'y'>,
-                    ),
-                >::channel(source),
-            }
-        }
-    }
+    {}
     ::typed_layout::__private::impl_bytemuck!(Employee);
 };

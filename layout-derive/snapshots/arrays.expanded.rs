@@ -1,169 +1,74 @@
 // The expansion of arrays.rs (generated: TYPED_LAYOUT_BLESS=1 cargo test -p typed-layout-derive snapshots).
-///Read-only columns of [`Frame`], one per field; from `Records::columns()`.
-pub struct FrameColumns<'a> {
-    ///The `gains` field of every record.
-    pub gains: ::typed_layout::Column<'a, [f32; 4]>,
-    ///The `pixels` field of every record.
-    pub pixels: ::typed_layout::Column<'a, [[Bgra8; 2]; 2]>,
-    ///The `lut` field of every record.
-    pub lut: ::typed_layout::Column<'a, [[u8; 3]; 2]>,
-    ///The `_reserved` field of every record.
-    pub _reserved: ::typed_layout::Column<'a, [u8; 2]>,
+///A view of each field of [`Frame`]; `K` says which (see `FieldKind`): `FrameColumns`, `FrameColumnsMut`, `FramePlanes`, `FramePlanesMut`.
+pub struct FrameFields<'a, __K: ::typed_layout::FieldKind> {
+    ///The `gains` field.
+    pub gains: __K::View<'a, [f32; 4]>,
+    ///The `pixels` field.
+    pub pixels: __K::View<'a, [[Bgra8; 2]; 2]>,
+    ///The `lut` field.
+    pub lut: __K::View<'a, [[u8; 3]; 2]>,
+    ///The `_reserved` field.
+    pub _reserved: __K::View<'a, [u8; 2]>,
 }
-impl ::typed_layout::__private::core::clone::Clone for FrameColumns<'_> {
+///Read-only columns (`Records::columns()`) of [`Frame`], one per field.
+pub type FrameColumns<'a> = FrameFields<'a, ::typed_layout::kind::Columns>;
+///Mutable columns, all usable at once (`RecordsMut::columns_mut()`) of [`Frame`], one per field.
+pub type FrameColumnsMut<'a> = FrameFields<'a, ::typed_layout::kind::ColumnsMut>;
+///Read-only planes (`ImageView::planes()`) of [`Frame`], one per field.
+pub type FramePlanes<'a> = FrameFields<'a, ::typed_layout::kind::Planes>;
+///Mutable planes, all usable at once (`ImageViewMut::planes_mut()`) of [`Frame`], one per field.
+pub type FramePlanesMut<'a> = FrameFields<'a, ::typed_layout::kind::PlanesMut>;
+impl ::typed_layout::__private::core::clone::Clone
+for FrameFields<'_, ::typed_layout::kind::Columns> {
     #[inline]
     fn clone(&self) -> Self {
         *self
     }
 }
-impl ::typed_layout::__private::core::marker::Copy for FrameColumns<'_> {}
-///Mutable columns of [`Frame`], one per field, all usable at once (fields never share a byte); from `RecordsMut::columns_mut()`.
-pub struct FrameColumnsMut<'a> {
-    ///The `gains` field of every record.
-    pub gains: ::typed_layout::ColumnMut<'a, [f32; 4]>,
-    ///The `pixels` field of every record.
-    pub pixels: ::typed_layout::ColumnMut<'a, [[Bgra8; 2]; 2]>,
-    ///The `lut` field of every record.
-    pub lut: ::typed_layout::ColumnMut<'a, [[u8; 3]; 2]>,
-    ///The `_reserved` field of every record.
-    pub _reserved: ::typed_layout::ColumnMut<'a, [u8; 2]>,
-}
-impl ::typed_layout::Columnar for Frame {
-    type Columns<'a> = FrameColumns<'a>;
-    type ColumnsMut<'a> = FrameColumnsMut<'a>;
-    fn columns(source: ::typed_layout::Records<'_, Self>) -> FrameColumns<'_> {
-        FrameColumns {
-            gains: source
-                .column_at::<
-                    [f32; 4],
-                >(::typed_layout::__private::core::mem::offset_of!(Frame, gains))
-                .expect("field `gains` lies inside `Frame`"),
-            pixels: source
-                .column_at::<
-                    [[Bgra8; 2]; 2],
-                >(::typed_layout::__private::core::mem::offset_of!(Frame, pixels))
-                .expect("field `pixels` lies inside `Frame`"),
-            lut: source
-                .column_at::<
-                    [[u8; 3]; 2],
-                >(::typed_layout::__private::core::mem::offset_of!(Frame, lut))
-                .expect("field `lut` lies inside `Frame`"),
-            _reserved: source
-                .column_at::<
-                    [u8; 2],
-                >(::typed_layout::__private::core::mem::offset_of!(Frame, _reserved))
-                .expect("field `_reserved` lies inside `Frame`"),
-        }
-    }
-    fn columns_mut(source: ::typed_layout::RecordsMut<'_, Self>) -> FrameColumnsMut<'_> {
-        let mut split = source.into_column_split();
-        FrameColumnsMut {
-            gains: split
-                .take::<
-                    [f32; 4],
-                >(::typed_layout::__private::core::mem::offset_of!(Frame, gains))
-                .expect("fields of `Frame` are in increasing offset order"),
-            pixels: split
-                .take::<
-                    [[Bgra8; 2]; 2],
-                >(::typed_layout::__private::core::mem::offset_of!(Frame, pixels))
-                .expect("fields of `Frame` are in increasing offset order"),
-            lut: split
-                .take::<
-                    [[u8; 3]; 2],
-                >(::typed_layout::__private::core::mem::offset_of!(Frame, lut))
-                .expect("fields of `Frame` are in increasing offset order"),
-            _reserved: split
-                .take::<
-                    [u8; 2],
-                >(::typed_layout::__private::core::mem::offset_of!(Frame, _reserved))
-                .expect("fields of `Frame` are in increasing offset order"),
-        }
-    }
-}
-///Read-only planes of [`Frame`], one per field; from `ImageView::planes()`.
-pub struct FramePlanes<'a> {
-    ///The `gains` field of every pixel.
-    pub gains: ::typed_layout::ImageView<'a, [f32; 4]>,
-    ///The `pixels` field of every pixel.
-    pub pixels: ::typed_layout::ImageView<'a, [[Bgra8; 2]; 2]>,
-    ///The `lut` field of every pixel.
-    pub lut: ::typed_layout::ImageView<'a, [[u8; 3]; 2]>,
-    ///The `_reserved` field of every pixel.
-    pub _reserved: ::typed_layout::ImageView<'a, [u8; 2]>,
-}
-impl ::typed_layout::__private::core::clone::Clone for FramePlanes<'_> {
+impl ::typed_layout::__private::core::marker::Copy
+for FrameFields<'_, ::typed_layout::kind::Columns> {}
+impl ::typed_layout::__private::core::clone::Clone
+for FrameFields<'_, ::typed_layout::kind::Planes> {
     #[inline]
     fn clone(&self) -> Self {
         *self
     }
 }
-impl ::typed_layout::__private::core::marker::Copy for FramePlanes<'_> {}
-///Mutable planes of [`Frame`], one per field, all usable at once (fields never share a byte); from `ImageViewMut::planes_mut()`.
-pub struct FramePlanesMut<'a> {
-    ///The `gains` field of every pixel.
-    pub gains: ::typed_layout::ImageViewMut<'a, [f32; 4]>,
-    ///The `pixels` field of every pixel.
-    pub pixels: ::typed_layout::ImageViewMut<'a, [[Bgra8; 2]; 2]>,
-    ///The `lut` field of every pixel.
-    pub lut: ::typed_layout::ImageViewMut<'a, [[u8; 3]; 2]>,
-    ///The `_reserved` field of every pixel.
-    pub _reserved: ::typed_layout::ImageViewMut<'a, [u8; 2]>,
-}
-impl ::typed_layout::Planar for Frame {
-    type Planes<'a> = FramePlanes<'a>;
-    type PlanesMut<'a> = FramePlanesMut<'a>;
-    fn planes(source: ::typed_layout::ImageView<'_, Self>) -> FramePlanes<'_> {
-        FramePlanes {
-            gains: source
-                .plane_at::<
-                    [f32; 4],
-                >(::typed_layout::__private::core::mem::offset_of!(Frame, gains))
-                .expect("field `gains` lies inside `Frame`"),
-            pixels: source
-                .plane_at::<
-                    [[Bgra8; 2]; 2],
-                >(::typed_layout::__private::core::mem::offset_of!(Frame, pixels))
-                .expect("field `pixels` lies inside `Frame`"),
-            lut: source
-                .plane_at::<
-                    [[u8; 3]; 2],
-                >(::typed_layout::__private::core::mem::offset_of!(Frame, lut))
-                .expect("field `lut` lies inside `Frame`"),
-            _reserved: source
-                .plane_at::<
-                    [u8; 2],
-                >(::typed_layout::__private::core::mem::offset_of!(Frame, _reserved))
-                .expect("field `_reserved` lies inside `Frame`"),
-        }
-    }
-    fn planes_mut(source: ::typed_layout::ImageViewMut<'_, Self>) -> FramePlanesMut<'_> {
-        let mut split = source.into_plane_split();
-        FramePlanesMut {
-            gains: split
-                .take::<
-                    [f32; 4],
-                >(::typed_layout::__private::core::mem::offset_of!(Frame, gains))
-                .expect("fields of `Frame` are in increasing offset order"),
-            pixels: split
-                .take::<
-                    [[Bgra8; 2]; 2],
-                >(::typed_layout::__private::core::mem::offset_of!(Frame, pixels))
-                .expect("fields of `Frame` are in increasing offset order"),
-            lut: split
-                .take::<
-                    [[u8; 3]; 2],
-                >(::typed_layout::__private::core::mem::offset_of!(Frame, lut))
-                .expect("fields of `Frame` are in increasing offset order"),
-            _reserved: split
-                .take::<
-                    [u8; 2],
-                >(::typed_layout::__private::core::mem::offset_of!(Frame, _reserved))
-                .expect("fields of `Frame` are in increasing offset order"),
-        }
-    }
-}
+impl ::typed_layout::__private::core::marker::Copy
+for FrameFields<'_, ::typed_layout::kind::Planes> {}
 const _: () = {
+    const __PIXEL_LAYOUT_OFFSETS: [usize; 4usize] = [
+        ::typed_layout::__private::core::mem::offset_of!(Frame, gains),
+        ::typed_layout::__private::core::mem::offset_of!(Frame, pixels),
+        ::typed_layout::__private::core::mem::offset_of!(Frame, lut),
+        ::typed_layout::__private::core::mem::offset_of!(Frame, _reserved),
+    ];
+    impl ::typed_layout::Fields for Frame {
+        type Of<'a, __K: ::typed_layout::FieldKind> = FrameFields<'a, __K>;
+        #[inline]
+        fn fields<'a, __K: ::typed_layout::FieldKind>(
+            mut source: __K::Source<'a, Self>,
+        ) -> FrameFields<'a, __K> {
+            FrameFields {
+                gains: __K::take::<
+                    Self,
+                    [f32; 4],
+                >(&mut source, __PIXEL_LAYOUT_OFFSETS[0usize]),
+                pixels: __K::take::<
+                    Self,
+                    [[Bgra8; 2]; 2],
+                >(&mut source, __PIXEL_LAYOUT_OFFSETS[1usize]),
+                lut: __K::take::<
+                    Self,
+                    [[u8; 3]; 2],
+                >(&mut source, __PIXEL_LAYOUT_OFFSETS[2usize]),
+                _reserved: __K::take::<
+                    Self,
+                    [u8; 2],
+                >(&mut source, __PIXEL_LAYOUT_OFFSETS[3usize]),
+            }
+        }
+    }
     const __PIXEL_LAYOUT_TABLE: ::typed_layout::Layout = ::typed_layout::Layout {
         name: "Frame",
         size: ::typed_layout::__private::core::mem::size_of::<Frame>(),
@@ -172,31 +77,25 @@ const _: () = {
             fields: &[
                 ::typed_layout::Field {
                     name: "gains",
-                    offset: ::typed_layout::__private::core::mem::offset_of!(
-                        Frame, gains
-                    ),
+                    offset: __PIXEL_LAYOUT_OFFSETS[0usize],
                     layout: &<[f32; 4] as ::typed_layout::PixelLayout>::LAYOUT,
                     padding: false,
                 },
                 ::typed_layout::Field {
                     name: "pixels",
-                    offset: ::typed_layout::__private::core::mem::offset_of!(
-                        Frame, pixels
-                    ),
+                    offset: __PIXEL_LAYOUT_OFFSETS[1usize],
                     layout: &<[[Bgra8; 2]; 2] as ::typed_layout::PixelLayout>::LAYOUT,
                     padding: false,
                 },
                 ::typed_layout::Field {
                     name: "lut",
-                    offset: ::typed_layout::__private::core::mem::offset_of!(Frame, lut),
+                    offset: __PIXEL_LAYOUT_OFFSETS[2usize],
                     layout: &<[[u8; 3]; 2] as ::typed_layout::PixelLayout>::LAYOUT,
                     padding: false,
                 },
                 ::typed_layout::Field {
                     name: "_reserved",
-                    offset: ::typed_layout::__private::core::mem::offset_of!(
-                        Frame, _reserved
-                    ),
+                    offset: __PIXEL_LAYOUT_OFFSETS[3usize],
                     layout: &<[u8; 2] as ::typed_layout::PixelLayout>::LAYOUT,
                     padding: true,
                 },
@@ -252,10 +151,7 @@ const _: () = {
         ),
     > for Frame {
         type Value = [f32; 4];
-        #[inline(always)]
-        fn channel(&self) -> [f32; 4] {
-            self.gains
-        }
+        const OFFSET: usize = __PIXEL_LAYOUT_OFFSETS[0usize];
     }
     impl ::typed_layout::Channel<
         (
@@ -268,19 +164,13 @@ const _: () = {
         ),
     > for Frame {
         type Value = [[Bgra8; 2]; 2];
-        #[inline(always)]
-        fn channel(&self) -> [[Bgra8; 2]; 2] {
-            self.pixels
-        }
+        const OFFSET: usize = __PIXEL_LAYOUT_OFFSETS[1usize];
     }
     impl ::typed_layout::Channel<
         (::typed_layout::Ch<'l'>, ::typed_layout::Ch<'u'>, ::typed_layout::Ch<'t'>),
     > for Frame {
         type Value = [[u8; 3]; 2];
-        #[inline(always)]
-        fn channel(&self) -> [[u8; 3]; 2] {
-            self.lut
-        }
+        const OFFSET: usize = __PIXEL_LAYOUT_OFFSETS[2usize];
     }
     impl ::typed_layout::Channel<
         (
@@ -296,10 +186,7 @@ const _: () = {
         ),
     > for Frame {
         type Value = [u8; 2];
-        #[inline(always)]
-        fn channel(&self) -> [u8; 2] {
-            self._reserved
-        }
+        const OFFSET: usize = __PIXEL_LAYOUT_OFFSETS[3usize];
     }
     impl<__Source> ::typed_layout::ConvertFrom<__Source> for Frame
     where
@@ -333,39 +220,6 @@ const _: () = {
                 ),
                 Value = [[u8; 3]; 2],
             >,
-    {
-        #[inline(always)]
-        fn convert_from(source: &__Source) -> Self {
-            Frame {
-                gains: ::typed_layout::Channel::<
-                    (
-                        ::typed_layout::Ch<'g'>,
-                        ::typed_layout::Ch<'a'>,
-                        ::typed_layout::Ch<'i'>,
-                        ::typed_layout::Ch<'n'>,
-                        ::typed_layout::Ch<'s'>,
-                    ),
-                >::channel(source),
-                pixels: ::typed_layout::Channel::<
-                    (
-                        ::typed_layout::Ch<'p'>,
-                        ::typed_layout::Ch<'i'>,
-                        ::typed_layout::Ch<'x'>,
-                        ::typed_layout::Ch<'e'>,
-                        ::typed_layout::Ch<'l'>,
-                        ::typed_layout::Ch<'s'>,
-                    ),
-                >::channel(source),
-                lut: ::typed_layout::Channel::<
-                    (
-                        ::typed_layout::Ch<'l'>,
-                        ::typed_layout::Ch<'u'>,
-                        ::typed_layout::Ch<'t'>,
-                    ),
-                >::channel(source),
-                _reserved: ::typed_layout::zeroed(),
-            }
-        }
-    }
+    {}
     ::typed_layout::__private::impl_bytemuck!(Frame);
 };

@@ -1,145 +1,70 @@
 // The expansion of byte_order.rs (generated: TYPED_LAYOUT_BLESS=1 cargo test -p typed-layout-derive snapshots).
-///Read-only columns of [`Header`], one per field; from `Records::columns()`.
-pub(crate) struct HeaderColumns<'a> {
-    ///The `magic` field of every record.
-    magic: ::typed_layout::Column<'a, Be<u32>>,
-    ///The `length` field of every record.
-    length: ::typed_layout::Column<'a, Le<u64>>,
-    ///The `version` field of every record.
-    version: ::typed_layout::Column<'a, u8>,
+///A view of each field of [`Header`]; `K` says which (see `FieldKind`): `HeaderColumns`, `HeaderColumnsMut`, `HeaderPlanes`, `HeaderPlanesMut`.
+pub(crate) struct HeaderFields<'a, __K: ::typed_layout::FieldKind> {
+    ///The `magic` field.
+    magic: __K::View<'a, Be<u32>>,
+    ///The `length` field.
+    length: __K::View<'a, Le<u64>>,
+    ///The `version` field.
+    version: __K::View<'a, u8>,
 }
-impl ::typed_layout::__private::core::clone::Clone for HeaderColumns<'_> {
+///Read-only columns (`Records::columns()`) of [`Header`], one per field.
+pub(crate) type HeaderColumns<'a> = HeaderFields<'a, ::typed_layout::kind::Columns>;
+///Mutable columns, all usable at once (`RecordsMut::columns_mut()`) of [`Header`], one per field.
+pub(crate) type HeaderColumnsMut<'a> = HeaderFields<
+    'a,
+    ::typed_layout::kind::ColumnsMut,
+>;
+///Read-only planes (`ImageView::planes()`) of [`Header`], one per field.
+pub(crate) type HeaderPlanes<'a> = HeaderFields<'a, ::typed_layout::kind::Planes>;
+///Mutable planes, all usable at once (`ImageViewMut::planes_mut()`) of [`Header`], one per field.
+pub(crate) type HeaderPlanesMut<'a> = HeaderFields<'a, ::typed_layout::kind::PlanesMut>;
+impl ::typed_layout::__private::core::clone::Clone
+for HeaderFields<'_, ::typed_layout::kind::Columns> {
     #[inline]
     fn clone(&self) -> Self {
         *self
     }
 }
-impl ::typed_layout::__private::core::marker::Copy for HeaderColumns<'_> {}
-///Mutable columns of [`Header`], one per field, all usable at once (fields never share a byte); from `RecordsMut::columns_mut()`.
-pub(crate) struct HeaderColumnsMut<'a> {
-    ///The `magic` field of every record.
-    magic: ::typed_layout::ColumnMut<'a, Be<u32>>,
-    ///The `length` field of every record.
-    length: ::typed_layout::ColumnMut<'a, Le<u64>>,
-    ///The `version` field of every record.
-    version: ::typed_layout::ColumnMut<'a, u8>,
-}
-impl ::typed_layout::Columnar for Header {
-    type Columns<'a> = HeaderColumns<'a>;
-    type ColumnsMut<'a> = HeaderColumnsMut<'a>;
-    fn columns(source: ::typed_layout::Records<'_, Self>) -> HeaderColumns<'_> {
-        HeaderColumns {
-            magic: source
-                .column_at::<
-                    Be<u32>,
-                >(::typed_layout::__private::core::mem::offset_of!(Header, magic))
-                .expect("field `magic` lies inside `Header`"),
-            length: source
-                .column_at::<
-                    Le<u64>,
-                >(::typed_layout::__private::core::mem::offset_of!(Header, length))
-                .expect("field `length` lies inside `Header`"),
-            version: source
-                .column_at::<
-                    u8,
-                >(::typed_layout::__private::core::mem::offset_of!(Header, version))
-                .expect("field `version` lies inside `Header`"),
-        }
-    }
-    fn columns_mut(
-        source: ::typed_layout::RecordsMut<'_, Self>,
-    ) -> HeaderColumnsMut<'_> {
-        let mut split = source.into_column_split();
-        HeaderColumnsMut {
-            magic: split
-                .take::<
-                    Be<u32>,
-                >(::typed_layout::__private::core::mem::offset_of!(Header, magic))
-                .expect("fields of `Header` are in increasing offset order"),
-            length: split
-                .take::<
-                    Le<u64>,
-                >(::typed_layout::__private::core::mem::offset_of!(Header, length))
-                .expect("fields of `Header` are in increasing offset order"),
-            version: split
-                .take::<
-                    u8,
-                >(::typed_layout::__private::core::mem::offset_of!(Header, version))
-                .expect("fields of `Header` are in increasing offset order"),
-        }
-    }
-}
-///Read-only planes of [`Header`], one per field; from `ImageView::planes()`.
-pub(crate) struct HeaderPlanes<'a> {
-    ///The `magic` field of every pixel.
-    magic: ::typed_layout::ImageView<'a, Be<u32>>,
-    ///The `length` field of every pixel.
-    length: ::typed_layout::ImageView<'a, Le<u64>>,
-    ///The `version` field of every pixel.
-    version: ::typed_layout::ImageView<'a, u8>,
-}
-impl ::typed_layout::__private::core::clone::Clone for HeaderPlanes<'_> {
+impl ::typed_layout::__private::core::marker::Copy
+for HeaderFields<'_, ::typed_layout::kind::Columns> {}
+impl ::typed_layout::__private::core::clone::Clone
+for HeaderFields<'_, ::typed_layout::kind::Planes> {
     #[inline]
     fn clone(&self) -> Self {
         *self
     }
 }
-impl ::typed_layout::__private::core::marker::Copy for HeaderPlanes<'_> {}
-///Mutable planes of [`Header`], one per field, all usable at once (fields never share a byte); from `ImageViewMut::planes_mut()`.
-pub(crate) struct HeaderPlanesMut<'a> {
-    ///The `magic` field of every pixel.
-    magic: ::typed_layout::ImageViewMut<'a, Be<u32>>,
-    ///The `length` field of every pixel.
-    length: ::typed_layout::ImageViewMut<'a, Le<u64>>,
-    ///The `version` field of every pixel.
-    version: ::typed_layout::ImageViewMut<'a, u8>,
-}
-impl ::typed_layout::Planar for Header {
-    type Planes<'a> = HeaderPlanes<'a>;
-    type PlanesMut<'a> = HeaderPlanesMut<'a>;
-    fn planes(source: ::typed_layout::ImageView<'_, Self>) -> HeaderPlanes<'_> {
-        HeaderPlanes {
-            magic: source
-                .plane_at::<
-                    Be<u32>,
-                >(::typed_layout::__private::core::mem::offset_of!(Header, magic))
-                .expect("field `magic` lies inside `Header`"),
-            length: source
-                .plane_at::<
-                    Le<u64>,
-                >(::typed_layout::__private::core::mem::offset_of!(Header, length))
-                .expect("field `length` lies inside `Header`"),
-            version: source
-                .plane_at::<
-                    u8,
-                >(::typed_layout::__private::core::mem::offset_of!(Header, version))
-                .expect("field `version` lies inside `Header`"),
-        }
-    }
-    fn planes_mut(
-        source: ::typed_layout::ImageViewMut<'_, Self>,
-    ) -> HeaderPlanesMut<'_> {
-        let mut split = source.into_plane_split();
-        HeaderPlanesMut {
-            magic: split
-                .take::<
-                    Be<u32>,
-                >(::typed_layout::__private::core::mem::offset_of!(Header, magic))
-                .expect("fields of `Header` are in increasing offset order"),
-            length: split
-                .take::<
-                    Le<u64>,
-                >(::typed_layout::__private::core::mem::offset_of!(Header, length))
-                .expect("fields of `Header` are in increasing offset order"),
-            version: split
-                .take::<
-                    u8,
-                >(::typed_layout::__private::core::mem::offset_of!(Header, version))
-                .expect("fields of `Header` are in increasing offset order"),
-        }
-    }
-}
+impl ::typed_layout::__private::core::marker::Copy
+for HeaderFields<'_, ::typed_layout::kind::Planes> {}
 const _: () = {
+    const __PIXEL_LAYOUT_OFFSETS: [usize; 3usize] = [
+        ::typed_layout::__private::core::mem::offset_of!(Header, magic),
+        ::typed_layout::__private::core::mem::offset_of!(Header, length),
+        ::typed_layout::__private::core::mem::offset_of!(Header, version),
+    ];
+    impl ::typed_layout::Fields for Header {
+        type Of<'a, __K: ::typed_layout::FieldKind> = HeaderFields<'a, __K>;
+        #[inline]
+        fn fields<'a, __K: ::typed_layout::FieldKind>(
+            mut source: __K::Source<'a, Self>,
+        ) -> HeaderFields<'a, __K> {
+            HeaderFields {
+                magic: __K::take::<
+                    Self,
+                    Be<u32>,
+                >(&mut source, __PIXEL_LAYOUT_OFFSETS[0usize]),
+                length: __K::take::<
+                    Self,
+                    Le<u64>,
+                >(&mut source, __PIXEL_LAYOUT_OFFSETS[1usize]),
+                version: __K::take::<
+                    Self,
+                    u8,
+                >(&mut source, __PIXEL_LAYOUT_OFFSETS[2usize]),
+            }
+        }
+    }
     const __PIXEL_LAYOUT_TABLE: ::typed_layout::Layout = ::typed_layout::Layout {
         name: "Header",
         size: ::typed_layout::__private::core::mem::size_of::<Header>(),
@@ -148,25 +73,19 @@ const _: () = {
             fields: &[
                 ::typed_layout::Field {
                     name: "magic",
-                    offset: ::typed_layout::__private::core::mem::offset_of!(
-                        Header, magic
-                    ),
+                    offset: __PIXEL_LAYOUT_OFFSETS[0usize],
                     layout: &<Be<u32> as ::typed_layout::PixelLayout>::LAYOUT,
                     padding: false,
                 },
                 ::typed_layout::Field {
                     name: "length",
-                    offset: ::typed_layout::__private::core::mem::offset_of!(
-                        Header, length
-                    ),
+                    offset: __PIXEL_LAYOUT_OFFSETS[1usize],
                     layout: &<Le<u64> as ::typed_layout::PixelLayout>::LAYOUT,
                     padding: false,
                 },
                 ::typed_layout::Field {
                     name: "version",
-                    offset: ::typed_layout::__private::core::mem::offset_of!(
-                        Header, version
-                    ),
+                    offset: __PIXEL_LAYOUT_OFFSETS[2usize],
                     layout: &<u8 as ::typed_layout::PixelLayout>::LAYOUT,
                     padding: false,
                 },
@@ -211,10 +130,7 @@ const _: () = {
         ),
     > for Header {
         type Value = Be<u32>;
-        #[inline(always)]
-        fn channel(&self) -> Be<u32> {
-            self.magic
-        }
+        const OFFSET: usize = __PIXEL_LAYOUT_OFFSETS[0usize];
     }
     impl ::typed_layout::Channel<
         (
@@ -227,10 +143,7 @@ const _: () = {
         ),
     > for Header {
         type Value = Le<u64>;
-        #[inline(always)]
-        fn channel(&self) -> Le<u64> {
-            self.length
-        }
+        const OFFSET: usize = __PIXEL_LAYOUT_OFFSETS[1usize];
     }
     impl ::typed_layout::Channel<
         (
@@ -244,10 +157,7 @@ const _: () = {
         ),
     > for Header {
         type Value = u8;
-        #[inline(always)]
-        fn channel(&self) -> u8 {
-            self.version
-        }
+        const OFFSET: usize = __PIXEL_LAYOUT_OFFSETS[2usize];
     }
     impl<__Source> ::typed_layout::ConvertFrom<__Source> for Header
     where
@@ -285,42 +195,6 @@ const _: () = {
                 ),
                 Value = u8,
             >,
-    {
-        #[inline(always)]
-        fn convert_from(source: &__Source) -> Self {
-            Header {
-                magic: ::typed_layout::Channel::<
-                    (
-                        ::typed_layout::Ch<'m'>,
-                        ::typed_layout::Ch<'a'>,
-                        ::typed_layout::Ch<'g'>,
-                        ::typed_layout::Ch<'i'>,
-                        ::typed_layout::Ch<'c'>,
-                    ),
-                >::channel(source),
-                length: ::typed_layout::Channel::<
-                    (
-                        ::typed_layout::Ch<'l'>,
-                        ::typed_layout::Ch<'e'>,
-                        ::typed_layout::Ch<'n'>,
-                        ::typed_layout::Ch<'g'>,
-                        ::typed_layout::Ch<'t'>,
-                        ::typed_layout::Ch<'h'>,
-                    ),
-                >::channel(source),
-                version: ::typed_layout::Channel::<
-                    (
-                        ::typed_layout::Ch<'v'>,
-                        ::typed_layout::Ch<'e'>,
-                        ::typed_layout::Ch<'r'>,
-                        ::typed_layout::Ch<'s'>,
-                        ::typed_layout::Ch<'i'>,
-                        ::typed_layout::Ch<'o'>,
-                        ::typed_layout::Ch<'n'>,
-                    ),
-                >::channel(source),
-            }
-        }
-    }
+    {}
     ::typed_layout::__private::impl_bytemuck!(Header);
 };

@@ -1,117 +1,60 @@
 // The expansion of nested.rs (generated: TYPED_LAYOUT_BLESS=1 cargo test -p typed-layout-derive snapshots).
-///Read-only columns of [`Labeled`], one per field; from `Records::columns()`.
-struct LabeledColumns<'a> {
-    ///The `label` field of every record.
-    label: ::typed_layout::Column<'a, u32>,
-    ///The `point` field of every record.
-    point: ::typed_layout::Column<'a, Point>,
+///A view of each field of [`Labeled`]; `K` says which (see `FieldKind`): `LabeledColumns`, `LabeledColumnsMut`, `LabeledPlanes`, `LabeledPlanesMut`.
+struct LabeledFields<'a, __K: ::typed_layout::FieldKind> {
+    ///The `label` field.
+    label: __K::View<'a, u32>,
+    ///The `point` field.
+    point: __K::View<'a, Point>,
 }
-impl ::typed_layout::__private::core::clone::Clone for LabeledColumns<'_> {
+///Read-only columns (`Records::columns()`) of [`Labeled`], one per field.
+type LabeledColumns<'a> = LabeledFields<'a, ::typed_layout::kind::Columns>;
+///Mutable columns, all usable at once (`RecordsMut::columns_mut()`) of [`Labeled`], one per field.
+type LabeledColumnsMut<'a> = LabeledFields<'a, ::typed_layout::kind::ColumnsMut>;
+///Read-only planes (`ImageView::planes()`) of [`Labeled`], one per field.
+type LabeledPlanes<'a> = LabeledFields<'a, ::typed_layout::kind::Planes>;
+///Mutable planes, all usable at once (`ImageViewMut::planes_mut()`) of [`Labeled`], one per field.
+type LabeledPlanesMut<'a> = LabeledFields<'a, ::typed_layout::kind::PlanesMut>;
+impl ::typed_layout::__private::core::clone::Clone
+for LabeledFields<'_, ::typed_layout::kind::Columns> {
     #[inline]
     fn clone(&self) -> Self {
         *self
     }
 }
-impl ::typed_layout::__private::core::marker::Copy for LabeledColumns<'_> {}
-///Mutable columns of [`Labeled`], one per field, all usable at once (fields never share a byte); from `RecordsMut::columns_mut()`.
-struct LabeledColumnsMut<'a> {
-    ///The `label` field of every record.
-    label: ::typed_layout::ColumnMut<'a, u32>,
-    ///The `point` field of every record.
-    point: ::typed_layout::ColumnMut<'a, Point>,
-}
-impl ::typed_layout::Columnar for Labeled {
-    type Columns<'a> = LabeledColumns<'a>;
-    type ColumnsMut<'a> = LabeledColumnsMut<'a>;
-    fn columns(source: ::typed_layout::Records<'_, Self>) -> LabeledColumns<'_> {
-        LabeledColumns {
-            label: source
-                .column_at::<
-                    u32,
-                >(::typed_layout::__private::core::mem::offset_of!(Labeled, label))
-                .expect("field `label` lies inside `Labeled`"),
-            point: source
-                .column_at::<
-                    Point,
-                >(::typed_layout::__private::core::mem::offset_of!(Labeled, point))
-                .expect("field `point` lies inside `Labeled`"),
-        }
-    }
-    fn columns_mut(
-        source: ::typed_layout::RecordsMut<'_, Self>,
-    ) -> LabeledColumnsMut<'_> {
-        let mut split = source.into_column_split();
-        LabeledColumnsMut {
-            label: split
-                .take::<
-                    u32,
-                >(::typed_layout::__private::core::mem::offset_of!(Labeled, label))
-                .expect("fields of `Labeled` are in increasing offset order"),
-            point: split
-                .take::<
-                    Point,
-                >(::typed_layout::__private::core::mem::offset_of!(Labeled, point))
-                .expect("fields of `Labeled` are in increasing offset order"),
-        }
-    }
-}
-///Read-only planes of [`Labeled`], one per field; from `ImageView::planes()`.
-struct LabeledPlanes<'a> {
-    ///The `label` field of every pixel.
-    label: ::typed_layout::ImageView<'a, u32>,
-    ///The `point` field of every pixel.
-    point: ::typed_layout::ImageView<'a, Point>,
-}
-impl ::typed_layout::__private::core::clone::Clone for LabeledPlanes<'_> {
+impl ::typed_layout::__private::core::marker::Copy
+for LabeledFields<'_, ::typed_layout::kind::Columns> {}
+impl ::typed_layout::__private::core::clone::Clone
+for LabeledFields<'_, ::typed_layout::kind::Planes> {
     #[inline]
     fn clone(&self) -> Self {
         *self
     }
 }
-impl ::typed_layout::__private::core::marker::Copy for LabeledPlanes<'_> {}
-///Mutable planes of [`Labeled`], one per field, all usable at once (fields never share a byte); from `ImageViewMut::planes_mut()`.
-struct LabeledPlanesMut<'a> {
-    ///The `label` field of every pixel.
-    label: ::typed_layout::ImageViewMut<'a, u32>,
-    ///The `point` field of every pixel.
-    point: ::typed_layout::ImageViewMut<'a, Point>,
-}
-impl ::typed_layout::Planar for Labeled {
-    type Planes<'a> = LabeledPlanes<'a>;
-    type PlanesMut<'a> = LabeledPlanesMut<'a>;
-    fn planes(source: ::typed_layout::ImageView<'_, Self>) -> LabeledPlanes<'_> {
-        LabeledPlanes {
-            label: source
-                .plane_at::<
-                    u32,
-                >(::typed_layout::__private::core::mem::offset_of!(Labeled, label))
-                .expect("field `label` lies inside `Labeled`"),
-            point: source
-                .plane_at::<
-                    Point,
-                >(::typed_layout::__private::core::mem::offset_of!(Labeled, point))
-                .expect("field `point` lies inside `Labeled`"),
-        }
-    }
-    fn planes_mut(
-        source: ::typed_layout::ImageViewMut<'_, Self>,
-    ) -> LabeledPlanesMut<'_> {
-        let mut split = source.into_plane_split();
-        LabeledPlanesMut {
-            label: split
-                .take::<
-                    u32,
-                >(::typed_layout::__private::core::mem::offset_of!(Labeled, label))
-                .expect("fields of `Labeled` are in increasing offset order"),
-            point: split
-                .take::<
-                    Point,
-                >(::typed_layout::__private::core::mem::offset_of!(Labeled, point))
-                .expect("fields of `Labeled` are in increasing offset order"),
-        }
-    }
-}
+impl ::typed_layout::__private::core::marker::Copy
+for LabeledFields<'_, ::typed_layout::kind::Planes> {}
 const _: () = {
+    const __PIXEL_LAYOUT_OFFSETS: [usize; 2usize] = [
+        ::typed_layout::__private::core::mem::offset_of!(Labeled, label),
+        ::typed_layout::__private::core::mem::offset_of!(Labeled, point),
+    ];
+    impl ::typed_layout::Fields for Labeled {
+        type Of<'a, __K: ::typed_layout::FieldKind> = LabeledFields<'a, __K>;
+        #[inline]
+        fn fields<'a, __K: ::typed_layout::FieldKind>(
+            mut source: __K::Source<'a, Self>,
+        ) -> LabeledFields<'a, __K> {
+            LabeledFields {
+                label: __K::take::<
+                    Self,
+                    u32,
+                >(&mut source, __PIXEL_LAYOUT_OFFSETS[0usize]),
+                point: __K::take::<
+                    Self,
+                    Point,
+                >(&mut source, __PIXEL_LAYOUT_OFFSETS[1usize]),
+            }
+        }
+    }
     const __PIXEL_LAYOUT_TABLE: ::typed_layout::Layout = ::typed_layout::Layout {
         name: "Labeled",
         size: ::typed_layout::__private::core::mem::size_of::<Labeled>(),
@@ -120,17 +63,13 @@ const _: () = {
             fields: &[
                 ::typed_layout::Field {
                     name: "label",
-                    offset: ::typed_layout::__private::core::mem::offset_of!(
-                        Labeled, label
-                    ),
+                    offset: __PIXEL_LAYOUT_OFFSETS[0usize],
                     layout: &<u32 as ::typed_layout::PixelLayout>::LAYOUT,
                     padding: false,
                 },
                 ::typed_layout::Field {
                     name: "point",
-                    offset: ::typed_layout::__private::core::mem::offset_of!(
-                        Labeled, point
-                    ),
+                    offset: __PIXEL_LAYOUT_OFFSETS[1usize],
                     layout: &<Point as ::typed_layout::PixelLayout>::LAYOUT,
                     padding: false,
                 },
@@ -174,10 +113,7 @@ const _: () = {
         ),
     > for Labeled {
         type Value = u32;
-        #[inline(always)]
-        fn channel(&self) -> u32 {
-            self.label
-        }
+        const OFFSET: usize = __PIXEL_LAYOUT_OFFSETS[0usize];
     }
     impl ::typed_layout::Channel<
         (
@@ -189,10 +125,7 @@ const _: () = {
         ),
     > for Labeled {
         type Value = Point;
-        #[inline(always)]
-        fn channel(&self) -> Point {
-            self.point
-        }
+        const OFFSET: usize = __PIXEL_LAYOUT_OFFSETS[1usize];
     }
     impl<__Source> ::typed_layout::ConvertFrom<__Source> for Labeled
     where
@@ -217,30 +150,6 @@ const _: () = {
                 ),
                 Value = Point,
             >,
-    {
-        #[inline(always)]
-        fn convert_from(source: &__Source) -> Self {
-            Labeled {
-                label: ::typed_layout::Channel::<
-                    (
-                        ::typed_layout::Ch<'l'>,
-                        ::typed_layout::Ch<'a'>,
-                        ::typed_layout::Ch<'b'>,
-                        ::typed_layout::Ch<'e'>,
-                        ::typed_layout::Ch<'l'>,
-                    ),
-                >::channel(source),
-                point: ::typed_layout::Channel::<
-                    (
-                        ::typed_layout::Ch<'p'>,
-                        ::typed_layout::Ch<'o'>,
-                        ::typed_layout::Ch<'i'>,
-                        ::typed_layout::Ch<'n'>,
-                        ::typed_layout::Ch<'t'>,
-                    ),
-                >::channel(source),
-            }
-        }
-    }
+    {}
     ::typed_layout::__private::impl_bytemuck!(Labeled);
 };

@@ -1,145 +1,64 @@
 // The expansion of packed_person.rs (generated: TYPED_LAYOUT_BLESS=1 cargo test -p typed-layout-derive snapshots).
-///Read-only columns of [`Person`], one per field; from `Records::columns()`.
-pub struct PersonColumns<'a> {
-    ///The `name` field of every record.
-    pub name: ::typed_layout::Column<'a, [u8; 32]>,
-    ///The `age` field of every record.
-    pub age: ::typed_layout::Column<'a, i32>,
-    ///The `salary` field of every record.
-    pub salary: ::typed_layout::Column<'a, f64>,
+///A view of each field of [`Person`]; `K` says which (see `FieldKind`): `PersonColumns`, `PersonColumnsMut`, `PersonPlanes`, `PersonPlanesMut`.
+pub struct PersonFields<'a, __K: ::typed_layout::FieldKind> {
+    ///The `name` field.
+    pub name: __K::View<'a, [u8; 32]>,
+    ///The `age` field.
+    pub age: __K::View<'a, i32>,
+    ///The `salary` field.
+    pub salary: __K::View<'a, f64>,
 }
-impl ::typed_layout::__private::core::clone::Clone for PersonColumns<'_> {
+///Read-only columns (`Records::columns()`) of [`Person`], one per field.
+pub type PersonColumns<'a> = PersonFields<'a, ::typed_layout::kind::Columns>;
+///Mutable columns, all usable at once (`RecordsMut::columns_mut()`) of [`Person`], one per field.
+pub type PersonColumnsMut<'a> = PersonFields<'a, ::typed_layout::kind::ColumnsMut>;
+///Read-only planes (`ImageView::planes()`) of [`Person`], one per field.
+pub type PersonPlanes<'a> = PersonFields<'a, ::typed_layout::kind::Planes>;
+///Mutable planes, all usable at once (`ImageViewMut::planes_mut()`) of [`Person`], one per field.
+pub type PersonPlanesMut<'a> = PersonFields<'a, ::typed_layout::kind::PlanesMut>;
+impl ::typed_layout::__private::core::clone::Clone
+for PersonFields<'_, ::typed_layout::kind::Columns> {
     #[inline]
     fn clone(&self) -> Self {
         *self
     }
 }
-impl ::typed_layout::__private::core::marker::Copy for PersonColumns<'_> {}
-///Mutable columns of [`Person`], one per field, all usable at once (fields never share a byte); from `RecordsMut::columns_mut()`.
-pub struct PersonColumnsMut<'a> {
-    ///The `name` field of every record.
-    pub name: ::typed_layout::ColumnMut<'a, [u8; 32]>,
-    ///The `age` field of every record.
-    pub age: ::typed_layout::ColumnMut<'a, i32>,
-    ///The `salary` field of every record.
-    pub salary: ::typed_layout::ColumnMut<'a, f64>,
-}
-impl ::typed_layout::Columnar for Person {
-    type Columns<'a> = PersonColumns<'a>;
-    type ColumnsMut<'a> = PersonColumnsMut<'a>;
-    fn columns(source: ::typed_layout::Records<'_, Self>) -> PersonColumns<'_> {
-        PersonColumns {
-            name: source
-                .column_at::<
-                    [u8; 32],
-                >(::typed_layout::__private::core::mem::offset_of!(Person, name))
-                .expect("field `name` lies inside `Person`"),
-            age: source
-                .column_at::<
-                    i32,
-                >(::typed_layout::__private::core::mem::offset_of!(Person, age))
-                .expect("field `age` lies inside `Person`"),
-            salary: source
-                .column_at::<
-                    f64,
-                >(::typed_layout::__private::core::mem::offset_of!(Person, salary))
-                .expect("field `salary` lies inside `Person`"),
-        }
-    }
-    fn columns_mut(
-        source: ::typed_layout::RecordsMut<'_, Self>,
-    ) -> PersonColumnsMut<'_> {
-        let mut split = source.into_column_split();
-        PersonColumnsMut {
-            name: split
-                .take::<
-                    [u8; 32],
-                >(::typed_layout::__private::core::mem::offset_of!(Person, name))
-                .expect("fields of `Person` are in increasing offset order"),
-            age: split
-                .take::<
-                    i32,
-                >(::typed_layout::__private::core::mem::offset_of!(Person, age))
-                .expect("fields of `Person` are in increasing offset order"),
-            salary: split
-                .take::<
-                    f64,
-                >(::typed_layout::__private::core::mem::offset_of!(Person, salary))
-                .expect("fields of `Person` are in increasing offset order"),
-        }
-    }
-}
-///Read-only planes of [`Person`], one per field; from `ImageView::planes()`.
-pub struct PersonPlanes<'a> {
-    ///The `name` field of every pixel.
-    pub name: ::typed_layout::ImageView<'a, [u8; 32]>,
-    ///The `age` field of every pixel.
-    pub age: ::typed_layout::ImageView<'a, i32>,
-    ///The `salary` field of every pixel.
-    pub salary: ::typed_layout::ImageView<'a, f64>,
-}
-impl ::typed_layout::__private::core::clone::Clone for PersonPlanes<'_> {
+impl ::typed_layout::__private::core::marker::Copy
+for PersonFields<'_, ::typed_layout::kind::Columns> {}
+impl ::typed_layout::__private::core::clone::Clone
+for PersonFields<'_, ::typed_layout::kind::Planes> {
     #[inline]
     fn clone(&self) -> Self {
         *self
     }
 }
-impl ::typed_layout::__private::core::marker::Copy for PersonPlanes<'_> {}
-///Mutable planes of [`Person`], one per field, all usable at once (fields never share a byte); from `ImageViewMut::planes_mut()`.
-pub struct PersonPlanesMut<'a> {
-    ///The `name` field of every pixel.
-    pub name: ::typed_layout::ImageViewMut<'a, [u8; 32]>,
-    ///The `age` field of every pixel.
-    pub age: ::typed_layout::ImageViewMut<'a, i32>,
-    ///The `salary` field of every pixel.
-    pub salary: ::typed_layout::ImageViewMut<'a, f64>,
-}
-impl ::typed_layout::Planar for Person {
-    type Planes<'a> = PersonPlanes<'a>;
-    type PlanesMut<'a> = PersonPlanesMut<'a>;
-    fn planes(source: ::typed_layout::ImageView<'_, Self>) -> PersonPlanes<'_> {
-        PersonPlanes {
-            name: source
-                .plane_at::<
-                    [u8; 32],
-                >(::typed_layout::__private::core::mem::offset_of!(Person, name))
-                .expect("field `name` lies inside `Person`"),
-            age: source
-                .plane_at::<
-                    i32,
-                >(::typed_layout::__private::core::mem::offset_of!(Person, age))
-                .expect("field `age` lies inside `Person`"),
-            salary: source
-                .plane_at::<
-                    f64,
-                >(::typed_layout::__private::core::mem::offset_of!(Person, salary))
-                .expect("field `salary` lies inside `Person`"),
-        }
-    }
-    fn planes_mut(
-        source: ::typed_layout::ImageViewMut<'_, Self>,
-    ) -> PersonPlanesMut<'_> {
-        let mut split = source.into_plane_split();
-        PersonPlanesMut {
-            name: split
-                .take::<
-                    [u8; 32],
-                >(::typed_layout::__private::core::mem::offset_of!(Person, name))
-                .expect("fields of `Person` are in increasing offset order"),
-            age: split
-                .take::<
-                    i32,
-                >(::typed_layout::__private::core::mem::offset_of!(Person, age))
-                .expect("fields of `Person` are in increasing offset order"),
-            salary: split
-                .take::<
-                    f64,
-                >(::typed_layout::__private::core::mem::offset_of!(Person, salary))
-                .expect("fields of `Person` are in increasing offset order"),
-        }
-    }
-}
+impl ::typed_layout::__private::core::marker::Copy
+for PersonFields<'_, ::typed_layout::kind::Planes> {}
 const _: () = {
+    const __PIXEL_LAYOUT_OFFSETS: [usize; 3usize] = [
+        ::typed_layout::__private::core::mem::offset_of!(Person, name),
+        ::typed_layout::__private::core::mem::offset_of!(Person, age),
+        ::typed_layout::__private::core::mem::offset_of!(Person, salary),
+    ];
+    impl ::typed_layout::Fields for Person {
+        type Of<'a, __K: ::typed_layout::FieldKind> = PersonFields<'a, __K>;
+        #[inline]
+        fn fields<'a, __K: ::typed_layout::FieldKind>(
+            mut source: __K::Source<'a, Self>,
+        ) -> PersonFields<'a, __K> {
+            PersonFields {
+                name: __K::take::<
+                    Self,
+                    [u8; 32],
+                >(&mut source, __PIXEL_LAYOUT_OFFSETS[0usize]),
+                age: __K::take::<Self, i32>(&mut source, __PIXEL_LAYOUT_OFFSETS[1usize]),
+                salary: __K::take::<
+                    Self,
+                    f64,
+                >(&mut source, __PIXEL_LAYOUT_OFFSETS[2usize]),
+            }
+        }
+    }
     const __PIXEL_LAYOUT_TABLE: ::typed_layout::Layout = ::typed_layout::Layout {
         name: "Person",
         size: ::typed_layout::__private::core::mem::size_of::<Person>(),
@@ -148,25 +67,19 @@ const _: () = {
             fields: &[
                 ::typed_layout::Field {
                     name: "name",
-                    offset: ::typed_layout::__private::core::mem::offset_of!(
-                        Person, name
-                    ),
+                    offset: __PIXEL_LAYOUT_OFFSETS[0usize],
                     layout: &<[u8; 32] as ::typed_layout::PixelLayout>::LAYOUT,
                     padding: false,
                 },
                 ::typed_layout::Field {
                     name: "age",
-                    offset: ::typed_layout::__private::core::mem::offset_of!(
-                        Person, age
-                    ),
+                    offset: __PIXEL_LAYOUT_OFFSETS[1usize],
                     layout: &<i32 as ::typed_layout::PixelLayout>::LAYOUT,
                     padding: false,
                 },
                 ::typed_layout::Field {
                     name: "salary",
-                    offset: ::typed_layout::__private::core::mem::offset_of!(
-                        Person, salary
-                    ),
+                    offset: __PIXEL_LAYOUT_OFFSETS[2usize],
                     layout: &<f64 as ::typed_layout::PixelLayout>::LAYOUT,
                     padding: false,
                 },
@@ -210,19 +123,13 @@ const _: () = {
         ),
     > for Person {
         type Value = [u8; 32];
-        #[inline(always)]
-        fn channel(&self) -> [u8; 32] {
-            self.name
-        }
+        const OFFSET: usize = __PIXEL_LAYOUT_OFFSETS[0usize];
     }
     impl ::typed_layout::Channel<
         (::typed_layout::Ch<'a'>, ::typed_layout::Ch<'g'>, ::typed_layout::Ch<'e'>),
     > for Person {
         type Value = i32;
-        #[inline(always)]
-        fn channel(&self) -> i32 {
-            self.age
-        }
+        const OFFSET: usize = __PIXEL_LAYOUT_OFFSETS[1usize];
     }
     impl ::typed_layout::Channel<
         (
@@ -235,10 +142,7 @@ const _: () = {
         ),
     > for Person {
         type Value = f64;
-        #[inline(always)]
-        fn channel(&self) -> f64 {
-            self.salary
-        }
+        const OFFSET: usize = __PIXEL_LAYOUT_OFFSETS[2usize];
     }
     impl<__Source> ::typed_layout::ConvertFrom<__Source> for Person
     where
@@ -271,37 +175,6 @@ const _: () = {
                 ),
                 Value = f64,
             >,
-    {
-        #[inline(always)]
-        fn convert_from(source: &__Source) -> Self {
-            Person {
-                name: ::typed_layout::Channel::<
-                    (
-                        ::typed_layout::Ch<'n'>,
-                        ::typed_layout::Ch<'a'>,
-                        ::typed_layout::Ch<'m'>,
-                        ::typed_layout::Ch<'e'>,
-                    ),
-                >::channel(source),
-                age: ::typed_layout::Channel::<
-                    (
-                        ::typed_layout::Ch<'a'>,
-                        ::typed_layout::Ch<'g'>,
-                        ::typed_layout::Ch<'e'>,
-                    ),
-                >::channel(source),
-                salary: ::typed_layout::Channel::<
-                    (
-                        ::typed_layout::Ch<'s'>,
-                        ::typed_layout::Ch<'a'>,
-                        ::typed_layout::Ch<'l'>,
-                        ::typed_layout::Ch<'a'>,
-                        ::typed_layout::Ch<'r'>,
-                        ::typed_layout::Ch<'y'>,
-                    ),
-                >::channel(source),
-            }
-        }
-    }
+    {}
     ::typed_layout::__private::impl_bytemuck!(Person);
 };

@@ -1,233 +1,60 @@
 // The expansion of transparent.rs (generated: TYPED_LAYOUT_BLESS=1 cargo test -p typed-layout-derive snapshots).
-///Read-only columns of [`Meters`], one per field; from `Records::columns()`.
-pub struct MetersColumns<'a> {
-    ///The `_unit` field of every record.
-    _unit: ::typed_layout::Column<'a, [u8; 0]>,
-    ///The `type` field of every record.
-    pub r#type: ::typed_layout::Column<'a, f64>,
+///A view of each field of [`Meters`]; `K` says which (see `FieldKind`): `MetersColumns`, `MetersColumnsMut`, `MetersPlanes`, `MetersPlanesMut`.
+pub struct MetersFields<'a, __K: ::typed_layout::FieldKind> {
+    ///The `_unit` field.
+    _unit: __K::View<'a, [u8; 0]>,
+    ///The `type` field.
+    pub r#type: __K::View<'a, f64>,
 }
-impl ::typed_layout::__private::core::clone::Clone for MetersColumns<'_> {
+///Read-only columns (`Records::columns()`) of [`Meters`], one per field.
+pub type MetersColumns<'a> = MetersFields<'a, ::typed_layout::kind::Columns>;
+///Mutable columns, all usable at once (`RecordsMut::columns_mut()`) of [`Meters`], one per field.
+pub type MetersColumnsMut<'a> = MetersFields<'a, ::typed_layout::kind::ColumnsMut>;
+///Read-only planes (`ImageView::planes()`) of [`Meters`], one per field.
+pub type MetersPlanes<'a> = MetersFields<'a, ::typed_layout::kind::Planes>;
+///Mutable planes, all usable at once (`ImageViewMut::planes_mut()`) of [`Meters`], one per field.
+pub type MetersPlanesMut<'a> = MetersFields<'a, ::typed_layout::kind::PlanesMut>;
+impl ::typed_layout::__private::core::clone::Clone
+for MetersFields<'_, ::typed_layout::kind::Columns> {
     #[inline]
     fn clone(&self) -> Self {
         *self
     }
 }
-impl ::typed_layout::__private::core::marker::Copy for MetersColumns<'_> {}
-///Mutable columns of [`Meters`], one per field, all usable at once (fields never share a byte); from `RecordsMut::columns_mut()`.
-pub struct MetersColumnsMut<'a> {
-    ///The `_unit` field of every record.
-    _unit: ::typed_layout::ColumnMut<'a, [u8; 0]>,
-    ///The `type` field of every record.
-    pub r#type: ::typed_layout::ColumnMut<'a, f64>,
-}
-impl ::typed_layout::Columnar for Meters {
-    type Columns<'a> = MetersColumns<'a>;
-    type ColumnsMut<'a> = MetersColumnsMut<'a>;
-    fn columns(source: ::typed_layout::Records<'_, Self>) -> MetersColumns<'_> {
-        MetersColumns {
-            _unit: source
-                .column_at::<
-                    [u8; 0],
-                >(::typed_layout::__private::core::mem::offset_of!(Meters, _unit))
-                .expect("field `_unit` lies inside `Meters`"),
-            r#type: source
-                .column_at::<
-                    f64,
-                >(::typed_layout::__private::core::mem::offset_of!(Meters, r#type))
-                .expect("field `type` lies inside `Meters`"),
-        }
-    }
-    fn columns_mut(
-        source: ::typed_layout::RecordsMut<'_, Self>,
-    ) -> MetersColumnsMut<'_> {
-        let mut split = source.into_column_split();
-        let mut __view0 = None;
-        let mut __view1 = None;
-        if __view0.is_none()
-            && ::typed_layout::__private::core::mem::size_of::<[u8; 0]>() == 0
-            && ::typed_layout::__private::core::mem::offset_of!(Meters, _unit) == 0
-        {
-            __view0 = Some(
-                split
-                    .take::<
-                        [u8; 0],
-                    >(::typed_layout::__private::core::mem::offset_of!(Meters, _unit))
-                    .expect("fields of `Meters` are in increasing offset order"),
-            );
-        }
-        if __view1.is_none()
-            && ::typed_layout::__private::core::mem::size_of::<f64>() == 0
-            && ::typed_layout::__private::core::mem::offset_of!(Meters, r#type) == 0
-        {
-            __view1 = Some(
-                split
-                    .take::<
-                        f64,
-                    >(::typed_layout::__private::core::mem::offset_of!(Meters, r#type))
-                    .expect("fields of `Meters` are in increasing offset order"),
-            );
-        }
-        if __view0.is_none()
-            && ::typed_layout::__private::core::mem::size_of::<[u8; 0]>() != 0
-        {
-            __view0 = Some(
-                split
-                    .take::<
-                        [u8; 0],
-                    >(::typed_layout::__private::core::mem::offset_of!(Meters, _unit))
-                    .expect("fields of `Meters` are in increasing offset order"),
-            );
-        }
-        if __view1.is_none()
-            && ::typed_layout::__private::core::mem::size_of::<f64>() != 0
-        {
-            __view1 = Some(
-                split
-                    .take::<
-                        f64,
-                    >(::typed_layout::__private::core::mem::offset_of!(Meters, r#type))
-                    .expect("fields of `Meters` are in increasing offset order"),
-            );
-        }
-        if __view0.is_none() && true {
-            __view0 = Some(
-                split
-                    .take::<
-                        [u8; 0],
-                    >(::typed_layout::__private::core::mem::offset_of!(Meters, _unit))
-                    .expect("fields of `Meters` are in increasing offset order"),
-            );
-        }
-        if __view1.is_none() && true {
-            __view1 = Some(
-                split
-                    .take::<
-                        f64,
-                    >(::typed_layout::__private::core::mem::offset_of!(Meters, r#type))
-                    .expect("fields of `Meters` are in increasing offset order"),
-            );
-        }
-        MetersColumnsMut {
-            _unit: __view0.expect("fields of `Meters` are in increasing offset order"),
-            r#type: __view1.expect("fields of `Meters` are in increasing offset order"),
-        }
-    }
-}
-///Read-only planes of [`Meters`], one per field; from `ImageView::planes()`.
-pub struct MetersPlanes<'a> {
-    ///The `_unit` field of every pixel.
-    _unit: ::typed_layout::ImageView<'a, [u8; 0]>,
-    ///The `type` field of every pixel.
-    pub r#type: ::typed_layout::ImageView<'a, f64>,
-}
-impl ::typed_layout::__private::core::clone::Clone for MetersPlanes<'_> {
+impl ::typed_layout::__private::core::marker::Copy
+for MetersFields<'_, ::typed_layout::kind::Columns> {}
+impl ::typed_layout::__private::core::clone::Clone
+for MetersFields<'_, ::typed_layout::kind::Planes> {
     #[inline]
     fn clone(&self) -> Self {
         *self
     }
 }
-impl ::typed_layout::__private::core::marker::Copy for MetersPlanes<'_> {}
-///Mutable planes of [`Meters`], one per field, all usable at once (fields never share a byte); from `ImageViewMut::planes_mut()`.
-pub struct MetersPlanesMut<'a> {
-    ///The `_unit` field of every pixel.
-    _unit: ::typed_layout::ImageViewMut<'a, [u8; 0]>,
-    ///The `type` field of every pixel.
-    pub r#type: ::typed_layout::ImageViewMut<'a, f64>,
-}
-impl ::typed_layout::Planar for Meters {
-    type Planes<'a> = MetersPlanes<'a>;
-    type PlanesMut<'a> = MetersPlanesMut<'a>;
-    fn planes(source: ::typed_layout::ImageView<'_, Self>) -> MetersPlanes<'_> {
-        MetersPlanes {
-            _unit: source
-                .plane_at::<
-                    [u8; 0],
-                >(::typed_layout::__private::core::mem::offset_of!(Meters, _unit))
-                .expect("field `_unit` lies inside `Meters`"),
-            r#type: source
-                .plane_at::<
-                    f64,
-                >(::typed_layout::__private::core::mem::offset_of!(Meters, r#type))
-                .expect("field `type` lies inside `Meters`"),
-        }
-    }
-    fn planes_mut(
-        source: ::typed_layout::ImageViewMut<'_, Self>,
-    ) -> MetersPlanesMut<'_> {
-        let mut split = source.into_plane_split();
-        let mut __view0 = None;
-        let mut __view1 = None;
-        if __view0.is_none()
-            && ::typed_layout::__private::core::mem::size_of::<[u8; 0]>() == 0
-            && ::typed_layout::__private::core::mem::offset_of!(Meters, _unit) == 0
-        {
-            __view0 = Some(
-                split
-                    .take::<
-                        [u8; 0],
-                    >(::typed_layout::__private::core::mem::offset_of!(Meters, _unit))
-                    .expect("fields of `Meters` are in increasing offset order"),
-            );
-        }
-        if __view1.is_none()
-            && ::typed_layout::__private::core::mem::size_of::<f64>() == 0
-            && ::typed_layout::__private::core::mem::offset_of!(Meters, r#type) == 0
-        {
-            __view1 = Some(
-                split
-                    .take::<
-                        f64,
-                    >(::typed_layout::__private::core::mem::offset_of!(Meters, r#type))
-                    .expect("fields of `Meters` are in increasing offset order"),
-            );
-        }
-        if __view0.is_none()
-            && ::typed_layout::__private::core::mem::size_of::<[u8; 0]>() != 0
-        {
-            __view0 = Some(
-                split
-                    .take::<
-                        [u8; 0],
-                    >(::typed_layout::__private::core::mem::offset_of!(Meters, _unit))
-                    .expect("fields of `Meters` are in increasing offset order"),
-            );
-        }
-        if __view1.is_none()
-            && ::typed_layout::__private::core::mem::size_of::<f64>() != 0
-        {
-            __view1 = Some(
-                split
-                    .take::<
-                        f64,
-                    >(::typed_layout::__private::core::mem::offset_of!(Meters, r#type))
-                    .expect("fields of `Meters` are in increasing offset order"),
-            );
-        }
-        if __view0.is_none() && true {
-            __view0 = Some(
-                split
-                    .take::<
-                        [u8; 0],
-                    >(::typed_layout::__private::core::mem::offset_of!(Meters, _unit))
-                    .expect("fields of `Meters` are in increasing offset order"),
-            );
-        }
-        if __view1.is_none() && true {
-            __view1 = Some(
-                split
-                    .take::<
-                        f64,
-                    >(::typed_layout::__private::core::mem::offset_of!(Meters, r#type))
-                    .expect("fields of `Meters` are in increasing offset order"),
-            );
-        }
-        MetersPlanesMut {
-            _unit: __view0.expect("fields of `Meters` are in increasing offset order"),
-            r#type: __view1.expect("fields of `Meters` are in increasing offset order"),
-        }
-    }
-}
+impl ::typed_layout::__private::core::marker::Copy
+for MetersFields<'_, ::typed_layout::kind::Planes> {}
 const _: () = {
+    const __PIXEL_LAYOUT_OFFSETS: [usize; 2usize] = [
+        ::typed_layout::__private::core::mem::offset_of!(Meters, _unit),
+        ::typed_layout::__private::core::mem::offset_of!(Meters, r#type),
+    ];
+    impl ::typed_layout::Fields for Meters {
+        type Of<'a, __K: ::typed_layout::FieldKind> = MetersFields<'a, __K>;
+        #[inline]
+        fn fields<'a, __K: ::typed_layout::FieldKind>(
+            mut source: __K::Source<'a, Self>,
+        ) -> MetersFields<'a, __K> {
+            MetersFields {
+                _unit: __K::take::<
+                    Self,
+                    [u8; 0],
+                >(&mut source, __PIXEL_LAYOUT_OFFSETS[0usize]),
+                r#type: __K::take::<
+                    Self,
+                    f64,
+                >(&mut source, __PIXEL_LAYOUT_OFFSETS[1usize]),
+            }
+        }
+    }
     const __PIXEL_LAYOUT_TABLE: ::typed_layout::Layout = ::typed_layout::Layout {
         name: "Meters",
         size: ::typed_layout::__private::core::mem::size_of::<Meters>(),
@@ -236,17 +63,13 @@ const _: () = {
             fields: &[
                 ::typed_layout::Field {
                     name: "_unit",
-                    offset: ::typed_layout::__private::core::mem::offset_of!(
-                        Meters, _unit
-                    ),
+                    offset: __PIXEL_LAYOUT_OFFSETS[0usize],
                     layout: &<[u8; 0] as ::typed_layout::PixelLayout>::LAYOUT,
                     padding: true,
                 },
                 ::typed_layout::Field {
                     name: "type",
-                    offset: ::typed_layout::__private::core::mem::offset_of!(
-                        Meters, r#type
-                    ),
+                    offset: __PIXEL_LAYOUT_OFFSETS[1usize],
                     layout: &<f64 as ::typed_layout::PixelLayout>::LAYOUT,
                     padding: false,
                 },
@@ -288,10 +111,7 @@ const _: () = {
         ),
     > for Meters {
         type Value = [u8; 0];
-        #[inline(always)]
-        fn channel(&self) -> [u8; 0] {
-            self._unit
-        }
+        const OFFSET: usize = __PIXEL_LAYOUT_OFFSETS[0usize];
     }
     impl ::typed_layout::Channel<
         (
@@ -302,10 +122,7 @@ const _: () = {
         ),
     > for Meters {
         type Value = f64;
-        #[inline(always)]
-        fn channel(&self) -> f64 {
-            self.r#type
-        }
+        const OFFSET: usize = __PIXEL_LAYOUT_OFFSETS[1usize];
     }
     impl<__Source> ::typed_layout::ConvertFrom<__Source> for Meters
     where
@@ -319,21 +136,6 @@ const _: () = {
                 ),
                 Value = f64,
             >,
-    {
-        #[inline(always)]
-        fn convert_from(source: &__Source) -> Self {
-            Meters {
-                _unit: ::typed_layout::zeroed(),
-                r#type: ::typed_layout::Channel::<
-                    (
-                        ::typed_layout::Ch<'t'>,
-                        ::typed_layout::Ch<'y'>,
-                        ::typed_layout::Ch<'p'>,
-                        ::typed_layout::Ch<'e'>,
-                    ),
-                >::channel(source),
-            }
-        }
-    }
+    {}
     ::typed_layout::__private::impl_bytemuck!(Meters);
 };

@@ -13,14 +13,20 @@ pub fn expand(input: &Input) -> TokenStream {
     let table = layout_table(input, fields);
     let proof = record_proof(input, fields);
     let layout_impl = layout_impl(input, fields);
-    let columns = field_views(input, fields, &COLUMNS);
-    let planes = field_views(input, fields, &PLANES);
+    let (views, fields_impl) = field_views(input, fields);
     let channels = channels(input, fields);
     let (krate, ident) = (&input.krate, input.ident);
+    let offsets = offsets_name();
+    let count = fields.len();
+    let each = fields.iter().map(|field| {
+        let field_ident = field.ident;
+        quote!(#krate::__private::core::mem::offset_of!(#ident, #field_ident))
+    });
     quote! {
-        #columns
-        #planes
+        #views
         const _: () = {
+            const #offsets: [usize; #count] = [#(#each),*];
+            #fields_impl
             #table
             #proof
             #layout_impl
@@ -86,6 +92,14 @@ fn respan(tokens: TokenStream, span: Span) -> TokenStream {
         .collect()
 }
 
+/// The fields' offsets (`offset_of!`, in declaration order), a constant
+/// the table, the channels and the field views read, so each offset is
+/// computed once. A constant, not a type: no pasted field type can resolve
+/// to it.
+fn offsets_name() -> syn::Ident {
+    format_ident!("__PIXEL_LAYOUT_OFFSETS")
+}
+
 /// The field table, as a constant of its own beside the impl, so the proof
 /// reads it without naming `PixelLayout` (which would repeat every error of
 /// an impl whose bounds fail, e.g. a struct that is not `Copy`).
@@ -102,8 +116,8 @@ fn layout_table(input: &Input, fields: &[FieldDef]) -> TokenStream {
     let name = &input.name;
     let packed = input.repr.packed.is_some();
     let table = table_name();
-    let entries = fields.iter().map(|field| {
-        let field_ident = field.ident;
+    let offsets = offsets_name();
+    let entries = fields.iter().enumerate().map(|(index, field)| {
         let field_name = &field.name;
         let padding = field.is_padding();
         let ty = &field.tokens;
@@ -111,7 +125,7 @@ fn layout_table(input: &Input, fields: &[FieldDef]) -> TokenStream {
         quote! {
             #krate::Field {
                 name: #field_name,
-                offset: #krate::__private::core::mem::offset_of!(#ident, #field_ident),
+                offset: #offsets[#index],
                 layout: #layout,
                 padding: #padding,
             }
@@ -206,201 +220,100 @@ fn fields_tie(input: &Input, fields: &[FieldDef]) -> TokenStream {
     }
 }
 
-/// What differs between the generated column views and plane views.
-struct ViewKind {
-    /// Suffix of the generated struct names (`Columns`, `Planes`).
-    suffix: &'static str,
-    /// The trait implemented (`Columnar`, `Planar`).
-    trait_name: &'static str,
-    /// Read-only view type, mutable view type (`Column`, `ColumnMut`).
-    read_type: &'static str,
-    write_type: &'static str,
-    /// Container types passed in (`Records`, `RecordsMut`).
-    read_source: &'static str,
-    write_source: &'static str,
-    /// Trait methods (`columns`, `columns_mut`), and the projection and
-    /// split methods of the containers.
-    read_method: &'static str,
-    write_method: &'static str,
-    project: &'static str,
-    split: &'static str,
-    /// What one element is called in docs ("record", "pixel").
-    element: &'static str,
-}
-
-const COLUMNS: ViewKind = ViewKind {
-    suffix: "Columns",
-    trait_name: "Columnar",
-    read_type: "Column",
-    write_type: "ColumnMut",
-    read_source: "Records",
-    write_source: "RecordsMut",
-    read_method: "columns",
-    write_method: "columns_mut",
-    project: "column_at",
-    split: "into_column_split",
-    element: "record",
-};
-
-const PLANES: ViewKind = ViewKind {
-    suffix: "Planes",
-    trait_name: "Planar",
-    read_type: "ImageView",
-    write_type: "ImageViewMut",
-    read_source: "ImageView",
-    write_source: "ImageViewMut",
-    read_method: "planes",
-    write_method: "planes_mut",
-    project: "plane_at",
-    split: "into_plane_split",
-    element: "pixel",
-};
-
-/// `<Name>Columns<'a>` / `<Name>ColumnsMut<'a>` with the `Columnar` impl,
-/// and `<Name>Planes<'a>` / `<Name>PlanesMut<'a>` with the `Planar` impl.
-/// Mutable views are taken in declaration order, which is increasing offset
-/// order for `repr(C)`, so the checked splitters never refuse them.
-fn field_views(input: &Input, fields: &[FieldDef], kind: &ViewKind) -> TokenStream {
-    let krate = &input.krate;
-    let ident = input.ident;
-    let vis = input.vis;
-    let read_ident = format_ident!("{}{}", ident, kind.suffix);
-    let write_ident = format_ident!("{}{}Mut", ident, kind.suffix);
-    let [trait_name, read_type, write_type, read_source, write_source, read_method, write_method, project, split] =
-        [
-            kind.trait_name,
-            kind.read_type,
-            kind.write_type,
-            kind.read_source,
-            kind.write_source,
-            kind.read_method,
-            kind.write_method,
-            kind.project,
-            kind.split,
-        ]
-        .map(|name| format_ident!("{}", name));
-    let element = kind.element;
-    let read_assoc = format_ident!("{}", kind.suffix);
-    let write_assoc = format_ident!("{}Mut", kind.suffix);
-    let read_doc = format!(
-        "Read-only {} of [`{ident}`], one per field; from `{read_source}::{read_method}()`.",
-        kind.suffix.to_lowercase()
-    );
-    let write_doc = format!(
-        "Mutable {} of [`{ident}`], one per field, all usable at once (fields never share a \
-         byte); from `{write_source}::{write_method}()`.",
-        kind.suffix.to_lowercase()
-    );
-    let view_fields = |view_type: &syn::Ident| {
-        fields
-            .iter()
-            .map(|field| {
-                let (field_vis, field_ident, ty) = (field.vis, field.ident, &field.tokens);
-                let doc = format!("The `{}` field of every {element}.", field.name);
-                quote!(#[doc = #doc] #field_vis #field_ident: #krate::#view_type<'a, #ty>)
-            })
-            .collect::<Vec<_>>()
-    };
-    let read_fields = view_fields(&read_type);
-    let write_fields = view_fields(&write_type);
-    let offset = |field_ident: &syn::Ident| quote!(#krate::__private::core::mem::offset_of!(#ident, #field_ident));
-    let read_inits = fields.iter().map(|field| {
-        let (field_ident, ty) = (field.ident, &field.tokens);
-        let at = offset(field_ident);
-        let message = format!("field `{}` lies inside `{}`", field.name, input.name);
-        quote!(#field_ident: source.#project::<#ty>(#at).expect(#message))
+/// `<Name>Fields<'a, K>`: one `K::View<'a, F>` per field `F`, the four
+/// aliases `<Name>Columns`, `<Name>ColumnsMut`, `<Name>Planes` and
+/// `<Name>PlanesMut` (`K` = `kind::Columns`, ...), `Clone`/`Copy` for the
+/// read-only ones, and the `Fields` impl that takes every field at its
+/// offset. One struct and one generic function serve columns and planes,
+/// read-only and mutable: layout-core's `FieldKind` does the rest. Fields
+/// are taken in declaration order, which is increasing offset order for
+/// `repr(C)`; zero-sized fields (which `repr(transparent)` may place
+/// anywhere) claim no bytes, so the checked splitters never refuse them.
+fn field_views(input: &Input, fields: &[FieldDef]) -> (TokenStream, TokenStream) {
+    let (krate, ident, vis) = (&input.krate, input.ident, input.vis);
+    let name = &input.name;
+    let fields_ident = format_ident!("{}Fields", ident);
+    let view_fields = fields.iter().map(|field| {
+        let (field_vis, field_ident, ty) = (field.vis, field.ident, &field.tokens);
+        let doc = format!("The `{}` field.", field.name);
+        quote!(#[doc = #doc] #field_vis #field_ident: __K::View<'a, #ty>)
     });
-    let message = format!("fields of `{}` are in increasing offset order", input.name);
-    let write_body = if input.repr.transparent {
-        transparent_split(input, fields, &write_ident, &message)
-    } else {
-        let write_inits = fields.iter().map(|field| {
-            let (field_ident, ty) = (field.ident, &field.tokens);
-            let at = offset(field_ident);
-            quote!(#field_ident: split.take::<#ty>(#at).expect(#message))
-        });
-        quote!(#write_ident { #(#write_inits,)* })
+    let offsets = offsets_name();
+    let takes = fields.iter().enumerate().map(|(index, field)| {
+        let (field_ident, ty) = (field.ident, &field.tokens);
+        quote!(#field_ident: __K::take::<Self, #ty>(&mut source, #offsets[#index]))
+    });
+    let doc = format!(
+        "A view of each field of [`{name}`]; `K` says which (see `FieldKind`): \
+         `{ident}Columns`, `{ident}ColumnsMut`, `{ident}Planes`, `{ident}PlanesMut`."
+    );
+    let alias = |suffix: &str, kind: &str, what: &str| {
+        let alias = format_ident!("{}{}", ident, suffix);
+        let kind = format_ident!("{}", kind);
+        let doc = format!("{what} of [`{name}`], one per field.");
+        quote! {
+            #[doc = #doc]
+            #vis type #alias<'a> = #fields_ident<'a, #krate::kind::#kind>;
+        }
     };
-    quote! {
-        #[doc = #read_doc]
-        #vis struct #read_ident<'a> {
-            #(#read_fields,)*
-        }
-
-        // By hand: the built-in derive adds a check per field.
-        impl #krate::__private::core::clone::Clone for #read_ident<'_> {
-            #[inline]
-            fn clone(&self) -> Self {
-                *self
-            }
-        }
-
-        impl #krate::__private::core::marker::Copy for #read_ident<'_> {}
-
-        #[doc = #write_doc]
-        #vis struct #write_ident<'a> {
-            #(#write_fields,)*
-        }
-
-        impl #krate::#trait_name for #ident {
-            type #read_assoc<'a> = #read_ident<'a>;
-            type #write_assoc<'a> = #write_ident<'a>;
-
-            fn #read_method(source: #krate::#read_source<'_, Self>) -> #read_ident<'_> {
-                #read_ident { #(#read_inits,)* }
-            }
-
-            fn #write_method(source: #krate::#write_source<'_, Self>) -> #write_ident<'_> {
-                let mut split = source.#split();
-                #write_body
-            }
-        }
-    }
-}
-
-/// The mutable views of a `repr(transparent)` struct, taken in increasing
-/// offset order although the compiler may place zero-sized fields before or
-/// after the data field: zero-sized fields at offset 0 first, then the
-/// fields with data, then the other zero-sized fields (at the end). The
-/// conditions are constants, so each take compiles to one call.
-fn transparent_split(
-    input: &Input,
-    fields: &[FieldDef],
-    write_ident: &syn::Ident,
-    message: &str,
-) -> TokenStream {
-    let (krate, ident) = (&input.krate, input.ident);
-    let mem = quote!(#krate::__private::core::mem);
-    let slot = |index: usize| format_ident!("__view{}", index, span = Span::mixed_site());
-    let pass = |condition: &dyn Fn(&TokenStream, &TokenStream) -> TokenStream| {
-        let takes = fields.iter().enumerate().map(|(index, field)| {
-            let (field_ident, ty, slot) = (field.ident, &field.tokens, slot(index));
-            let size = quote!(#mem::size_of::<#ty>());
-            let at = quote!(#mem::offset_of!(#ident, #field_ident));
-            let condition = condition(&size, &at);
-            quote! {
-                if #slot.is_none() && #condition {
-                    #slot = Some(split.take::<#ty>(#at).expect(#message));
+    let aliases = [
+        alias(
+            "Columns",
+            "Columns",
+            "Read-only columns (`Records::columns()`)",
+        ),
+        alias(
+            "ColumnsMut",
+            "ColumnsMut",
+            "Mutable columns, all usable at once (`RecordsMut::columns_mut()`)",
+        ),
+        alias(
+            "Planes",
+            "Planes",
+            "Read-only planes (`ImageView::planes()`)",
+        ),
+        alias(
+            "PlanesMut",
+            "PlanesMut",
+            "Mutable planes, all usable at once (`ImageViewMut::planes_mut()`)",
+        ),
+    ];
+    let copy = |kind: &str| {
+        let kind = format_ident!("{}", kind);
+        quote! {
+            impl #krate::__private::core::clone::Clone for #fields_ident<'_, #krate::kind::#kind> {
+                #[inline]
+                fn clone(&self) -> Self {
+                    *self
                 }
             }
-        });
-        takes.collect::<TokenStream>()
+            impl #krate::__private::core::marker::Copy for #fields_ident<'_, #krate::kind::#kind> {}
+        }
     };
-    let slots = (0..fields.len()).map(slot);
-    let first = pass(&|size, at| quote!(#size == 0 && #at == 0));
-    let data = pass(&|size, _| quote!(#size != 0));
-    let rest = pass(&|_, _| quote!(true));
-    let inits = fields.iter().enumerate().map(|(index, field)| {
-        let (field_ident, slot) = (field.ident, slot(index));
-        quote!(#field_ident: #slot.expect(#message))
-    });
-    quote! {
-        #(let mut #slots = None;)*
-        #first
-        #data
-        #rest
-        #write_ident { #(#inits,)* }
-    }
+    let (copy_columns, copy_planes) = (copy("Columns"), copy("Planes"));
+    let views = quote! {
+        #[doc = #doc]
+        #vis struct #fields_ident<'a, __K: #krate::FieldKind> {
+            #(#view_fields,)*
+        }
+
+        #(#aliases)*
+        #copy_columns
+        #copy_planes
+    };
+    let fields_impl = quote! {
+        impl #krate::Fields for #ident {
+            type Of<'a, __K: #krate::FieldKind> = #fields_ident<'a, __K>;
+
+            #[inline]
+            fn fields<'a, __K: #krate::FieldKind>(
+                mut source: __K::Source<'a, Self>,
+            ) -> #fields_ident<'a, __K> {
+                #fields_ident { #(#takes,)* }
+            }
+        }
+    };
+    (views, fields_impl)
 }
 
 /// The channel name `r` as the type `(Ch<'r'>,)`.
@@ -409,44 +322,42 @@ fn channel_name(krate: &TokenStream, field: &FieldDef) -> TokenStream {
     quote!((#(#krate::Ch<#chars>,)*))
 }
 
-/// A `Channel` impl per field, and `ConvertFrom<S>` for every `S` that has
-/// all of this type's channels (fields named `_...` are padding: zeroed).
+/// A `Channel` impl per field (its type and offset; the trait reads the
+/// value), and `ConvertFrom<S>` for every `S` that has all of this type's
+/// channels with the same types (fields named `_...` are padding: zeroed).
+/// The conversion itself is the trait's provided method, which copies each
+/// field from the same-named field of `S`: nothing is generated per field
+/// but the bounds.
 fn channels(input: &Input, fields: &[FieldDef]) -> TokenStream {
     let krate = &input.krate;
     let ident = input.ident;
-    // Each name is pasted three times: render it once.
+    // Each name is pasted twice: render it once.
     let names: Vec<TokenStream> = fields
         .iter()
         .map(|field| channel_name(krate, field))
         .collect();
-    let channel_impls = fields.iter().zip(&names).map(|(field, name)| {
-        let (field_ident, ty) = (field.ident, &field.tokens);
-        quote! {
-            impl #krate::Channel<#name> for #ident {
-                type Value = #ty;
-                #[inline(always)]
-                fn channel(&self) -> #ty {
-                    self.#field_ident
-                }
-            }
-        }
-    });
-    let data = fields
+    let offsets = offsets_name();
+    let channel_impls = fields
         .iter()
         .zip(&names)
-        .filter(|(field, _)| !field.is_padding());
-    let bounds = data.map(|(field, name)| {
-        let ty = &field.tokens;
-        quote!(#krate::Channel<#name, Value = #ty>)
-    });
-    let inits = fields.iter().zip(&names).map(|(field, name)| {
-        let field_ident = field.ident;
-        if field.is_padding() {
-            quote!(#field_ident: #krate::zeroed())
-        } else {
-            quote!(#field_ident: #krate::Channel::<#name>::channel(source))
-        }
-    });
+        .enumerate()
+        .map(|(index, (field, name))| {
+            let ty = &field.tokens;
+            quote! {
+                impl #krate::Channel<#name> for #ident {
+                    type Value = #ty;
+                    const OFFSET: usize = #offsets[#index];
+                }
+            }
+        });
+    let bounds = fields
+        .iter()
+        .zip(&names)
+        .filter(|(field, _)| !field.is_padding())
+        .map(|(field, name)| {
+            let ty = &field.tokens;
+            quote!(#krate::Channel<#name, Value = #ty>)
+        });
     quote! {
         #(#channel_impls)*
 
@@ -454,10 +365,6 @@ fn channels(input: &Input, fields: &[FieldDef]) -> TokenStream {
         where
             __Source: #krate::PixelLayout #(+ #bounds)*
         {
-            #[inline(always)]
-            fn convert_from(source: &__Source) -> Self {
-                #ident { #(#inits,)* }
-            }
         }
     }
 }

@@ -93,10 +93,12 @@ use syn::{parse_macro_input, DeriveInput};
 /// | Item | What it is |
 /// |---|---|
 /// | `unsafe impl PixelLayout for Person` | `Person::LAYOUT`, the field table: name, size, alignment, whether packed, and per field, in declaration order, a `Field` with its name, byte offset (`offset_of!`), layout and padding flag. `Person::dtype()` (NumPy) is built from it. |
-/// | `PersonColumns<'a>` (`Copy`) / `PersonColumnsMut<'a>` | one `Column<'a, F>` / `ColumnMut<'a, F>` per field, each field with the struct field's name and visibility; from `Records::columns()` / `RecordsMut::columns_mut()` (the `Columnar` impl). The mutable columns are all usable at once: fields never share a byte. |
-/// | `PersonPlanes<'a>` (`Copy`) / `PersonPlanesMut<'a>` | one strided `ImageView<'a, F>` / `ImageViewMut<'a, F>` per field; from `ImageView::planes()` / `ImageViewMut::planes_mut()` (the `Planar` impl). |
-/// | `impl Channel<name> for Person`, one per field | the field's value by its name, as a type: field `age` is `Channel<(Ch<'a'>, Ch<'g'>, Ch<'e'>)>` with `Value` the field's type. |
-/// | `impl<S> ConvertFrom<S> for Person` | for every layout type `S` that has, for each non-padding field of `Person`, a channel of the same name and type; padding fields are zeroed. `convert` uses it to match channels by name at compile time. |
+/// | `PersonFields<'a, K>` | one view of each field, with the struct field's name and visibility; `K` (a `FieldKind`) says which view. One struct serves columns and planes, read-only and mutable: |
+/// | `PersonColumns<'a>` (`Copy`) / `PersonColumnsMut<'a>` | aliases of `PersonFields<'a, kind::Columns>` / `<.., kind::ColumnsMut>`: one `Column<'a, F>` / `ColumnMut<'a, F>` per field; from `Records::columns()` / `RecordsMut::columns_mut()`. The mutable columns are all usable at once: fields never share a byte. |
+/// | `PersonPlanes<'a>` (`Copy`) / `PersonPlanesMut<'a>` | aliases for `kind::Planes` / `kind::PlanesMut`: one strided `ImageView<'a, F>` / `ImageViewMut<'a, F>` per field; from `ImageView::planes()` / `ImageViewMut::planes_mut()`. |
+/// | `impl Fields for Person` | takes every field's view at its offset (so `Person` is `Columnar` and `Planar`). |
+/// | `impl Channel<name> for Person`, one per field | the field's name, as a type, with its type and offset: field `age` is `Channel<(Ch<'a'>, Ch<'g'>, Ch<'e'>)>` with `Value = i32`. |
+/// | `impl<S> ConvertFrom<S> for Person` | for every layout type `S` that has, for each non-padding field of `Person`, a channel of the same name and type (the bounds of the impl; the conversion is the trait's provided method, which copies each field from its namesake); padding fields are zeroed. `convert` uses it to match channels by name at compile time. |
 /// | with layout-core's `bytemuck` feature: `Zeroable`, `Pod` | what the derive proves is exactly their contract; do not derive them as well (the impls would conflict). |
 ///
 /// The checks are constants the compiler evaluates (so they are exact for

@@ -35,22 +35,14 @@ macro_rules! rgb_channels {
             #[allow(deprecated)]
             impl<T: PixelLayout> Channel<(Ch<$name>,)> for $ty<T> {
                 type Value = T;
-                #[inline(always)]
-                fn channel(&self) -> T {
-                    self.$field
-                }
+                const OFFSET: usize = core::mem::offset_of!($ty<T>, $field);
             }
         )+
 
-        #[allow(deprecated)]
         impl<T: PixelLayout, S> ConvertFrom<S> for $ty<T>
         where
             S: PixelLayout $(+ Channel<(Ch<$name>,), Value = T>)+,
         {
-            #[inline(always)]
-            fn convert_from(source: &S) -> Self {
-                $ty { $($field: <S as Channel<(Ch<$name>,)>>::channel(source)),+ }
-            }
         }
     };
 }
