@@ -35,6 +35,10 @@ impl Dtype {
     /// Gaps, trailing padding included, are unnamed `('', '|V<n>')`
     /// entries; sub-array fields are `(name, base, shape)`; nested records
     /// are nested lists; a top-level sub-array is `(base, shape)`.
+    ///
+    /// A field named `''` whose type is raw bytes or a sub-array prints as
+    /// NumPy prints it, and reads back as padding, as NumPy's reader reads
+    /// it: the list form cannot tell them apart (in NumPy either).
     pub fn descr(&self) -> String {
         let mut out = String::new();
         push_descr(&mut out, self);
