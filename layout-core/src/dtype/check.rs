@@ -44,6 +44,12 @@ impl Dtype {
     ///      stored in a non-native byte order");
     /// # Ok::<(), typed_layout::DtypeError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`DtypeError::Mismatch`] naming the first field that differs, which aspect
+    /// (`MismatchKind`), both sides, and the Rust type for the found side when the
+    /// kind, size, shape or unit differ.
     pub fn check(&self, found: &Dtype) -> Result<(), DtypeError> {
         compare(self, found, "", &short_descr)
     }

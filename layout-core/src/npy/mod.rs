@@ -79,6 +79,21 @@ impl NpyHeader {
     /// version, header length, the dict literal and its three keys, the
     /// shape (non-negative, product times itemsize within `usize`), the
     /// descr (no object dtypes). Does not look at the data.
+    ///
+    /// ```
+    /// use typed_layout::{npy, HasDtype, NpyHeader};
+    /// let bytes = npy::header_bytes(&u16::dtype(), &[4, 2], false)?;
+    /// let header = NpyHeader::parse(&bytes)?;
+    /// assert_eq!((header.shape(), header.len()), (&[4, 2][..], 8));
+    /// # Ok::<(), typed_layout::NpyError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`NpyError::BadMagic`], `Truncated`, `UnsupportedVersion`,
+    /// `HeaderPastEnd`, `HeaderEncoding`, `HeaderSyntax`, `HeaderNotDict`,
+    /// `HeaderKeys`, `BadShape`, `BadFortranOrder`, `Descr`, `ShapeOverflow`:
+    /// each with the numbers (offsets, lengths, the keys found).
     pub fn parse(bytes: &[u8]) -> Result<NpyHeader, NpyError> {
         parse_header(bytes)
     }
