@@ -437,3 +437,36 @@ impl<T: crate::Scalar> ConvertFrom<crate::Le<T>> for crate::Le<T> {
         *source
     }
 }
+
+// NumPy's dtype families (numpy_types) convert only to themselves.
+use crate::numpy_types::{Bool, Bytes, Datetime64, Timedelta64, Ucs4, Unit};
+
+impl ConvertFrom<Bool> for Bool {
+    fn convert_from(source: &Bool) -> Self {
+        *source
+    }
+}
+
+impl<const N: usize> ConvertFrom<Bytes<N>> for Bytes<N> {
+    fn convert_from(source: &Bytes<N>) -> Self {
+        *source
+    }
+}
+
+impl<const N: usize> ConvertFrom<Ucs4<N>> for Ucs4<N> {
+    fn convert_from(source: &Ucs4<N>) -> Self {
+        *source
+    }
+}
+
+impl<U: Unit> ConvertFrom<Datetime64<U>> for Datetime64<U> {
+    fn convert_from(source: &Datetime64<U>) -> Self {
+        *source
+    }
+}
+
+impl<U: Unit> ConvertFrom<Timedelta64<U>> for Timedelta64<U> {
+    fn convert_from(source: &Timedelta64<U>) -> Self {
+        *source
+    }
+}

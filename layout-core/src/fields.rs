@@ -38,3 +38,38 @@ pub trait Planar: PixelLayout {
     /// Splits a mutable image into disjoint mutable planes.
     fn planes_mut(image: ImageViewMut<'_, Self>) -> Self::PlanesMut<'_>;
 }
+
+impl<'a, T: Columnar> Records<'a, T> {
+    /// One read-only column per field (generated `<Name>Columns`).
+    pub fn columns(&self) -> T::Columns<'a> {
+        T::columns(*self)
+    }
+}
+
+impl<T: Columnar> RecordsMut<'_, T> {
+    /// One mutable column per field (generated `<Name>ColumnsMut`), all
+    /// usable at once.
+    pub fn columns_mut(&mut self) -> T::ColumnsMut<'_> {
+        T::columns_mut(self.reborrow())
+    }
+
+    /// Read-only columns for as long as `self` is borrowed.
+    pub fn columns(&self) -> T::Columns<'_> {
+        T::columns(self.as_records())
+    }
+}
+
+impl<'a, P: Planar> ImageView<'a, P> {
+    /// One plane per channel (generated `<Name>Planes`).
+    pub fn planes(&self) -> P::Planes<'a> {
+        P::planes(*self)
+    }
+}
+
+impl<P: Planar> ImageViewMut<'_, P> {
+    /// One mutable plane per channel (generated `<Name>PlanesMut`), all
+    /// usable at once.
+    pub fn planes_mut(&mut self) -> P::PlanesMut<'_> {
+        P::planes_mut(self.reborrow())
+    }
+}

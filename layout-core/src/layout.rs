@@ -293,7 +293,7 @@ impl Field {
 /// with it during constant evaluation, so a bad layout is a compile error
 /// pointing at the offending field, never a run-time surprise.
 pub mod check {
-    use super::PixelLayout;
+    use super::{Layout, PixelLayout};
     use core::mem::size_of;
 
     mod sealed {
@@ -350,19 +350,38 @@ pub mod check {
     /// A fixed-capacity message built in `const` context; empty means "no
     /// problem".
     pub struct Problem {
-        bytes: [u8; 512],
+        bytes: [u8; 2048],
         len: usize,
+        /// The index of the field the problem is reported at, or
+        /// [`Problem::STRUCT`] for the struct as a whole.
+        field: usize,
     }
 
     impl Problem {
         const NONE: Problem = Problem {
-            bytes: [0; 512],
+            bytes: [0; 2048],
             len: 0,
+            field: Problem::STRUCT,
         };
+
+        /// The `field` of a problem with the struct as a whole (trailing
+        /// padding, zero size).
+        pub const STRUCT: usize = usize::MAX;
 
         /// Whether the check found a problem.
         pub const fn found(&self) -> bool {
             self.len > 0
+        }
+
+        /// Whether the check found a problem at field `index` (or, with
+        /// [`Problem::STRUCT`], at the struct as a whole).
+        pub const fn at(&self, index: usize) -> bool {
+            self.found() && self.field == index
+        }
+
+        const fn at_field(mut self, index: usize) -> Self {
+            self.field = index;
+            self
         }
 
         /// The message.
@@ -402,6 +421,108 @@ pub mod check {
                 self.len += 1;
             }
             self
+        }
+    }
+
+    /// All layout checks of a derived struct, from its field table (offsets
+    /// from `offset_of!`, sizes from each field type's own `LAYOUT`, size and
+    /// alignment from `size_of`/`align_of`), in one call per struct: the
+    /// first problem in full, with the field it is at so the derive can
+    /// point there ([`Problem::at`]), followed by every other padding found.
+    ///
+    /// For `repr(C)` and `repr(C, packed(N))`, each field must start where
+    /// the previous one ends (the first at 0) and the last must end at the
+    /// struct's size ([`check_field_gap`], [`check_trailing`]): the fields'
+    /// byte ranges then tile the struct. For `repr(transparent)` the
+    /// compiler may place zero-sized fields before or after the data field,
+    /// so the sizes must add up instead ([`check_transparent`]). The size must
+    /// not be zero ([`check_size`]).
+    pub const fn check_record(layout: &Layout, has_align_attr: bool, transparent: bool) -> Problem {
+        let (name, fields) = (layout.name, layout.fields());
+        let mut problem = Problem::NONE;
+        if transparent {
+            let mut sum = 0;
+            let mut i = 0;
+            while i < fields.len() {
+                sum += fields[i].layout.size;
+                i += 1;
+            }
+            problem = check_transparent(name, sum, layout.size);
+        } else {
+            // Every gap and the trailing padding, in one message: the first
+            // in full (reported at its field), the others after it.
+            let mut previous = "the start of the struct";
+            let mut end = 0;
+            let mut i = 0;
+            while i < fields.len() {
+                let field = &fields[i];
+                if field.offset != end {
+                    problem = if problem.found() {
+                        let gap = field.offset.saturating_sub(end);
+                        problem
+                            .text(". Also `")
+                            .text(name)
+                            .text("` has ")
+                            .number(gap)
+                            .text(" byte(s) of padding between `")
+                            .text(previous)
+                            .text("` (ends at byte ")
+                            .number(end)
+                            .text(") and `")
+                            .text(field.name)
+                            .text("` (starts at byte ")
+                            .number(field.offset)
+                            .text("): add `_pad: [u8; ")
+                            .number(gap)
+                            .text("]` before `")
+                            .text(field.name)
+                            .text("`")
+                    } else {
+                        check_field_gap(name, field.name, previous, end, field.offset).at_field(i)
+                    };
+                }
+                previous = field.name;
+                end = field.offset + field.layout.size;
+                i += 1;
+            }
+            if !fields.is_empty() && end != layout.size {
+                problem = if problem.found() {
+                    let gap = layout.size.saturating_sub(end);
+                    let also = problem
+                        .text(". Also `")
+                        .text(name)
+                        .text("` has ")
+                        .number(gap)
+                        .text(" byte(s) of trailing padding after `")
+                        .text(previous)
+                        .text("` (fields end at byte ")
+                        .number(end)
+                        .text(", size is ")
+                        .number(layout.size)
+                        .text("): add `_pad: [u8; ")
+                        .number(gap)
+                        .text("]` at the end");
+                    if has_align_attr {
+                        also.text(", or remove the align(N) attribute")
+                    } else {
+                        also
+                    }
+                } else {
+                    check_trailing(
+                        name,
+                        previous,
+                        end,
+                        layout.size,
+                        layout.align,
+                        has_align_attr,
+                    )
+                };
+            }
+        }
+        if problem.found() {
+            problem
+        } else {
+            check_size(name, layout.size)
         }
     }
 

@@ -143,9 +143,7 @@ pub mod ext {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::__impl_bytemuck as impl_bytemuck;
-    pub use crate::layout::check::{
-        check_field_gap, check_size, check_trailing, check_transparent,
-    };
+    pub use crate::layout::check::check_record;
     #[cfg(feature = "bytemuck")]
     pub use bytemuck;
     pub use core;

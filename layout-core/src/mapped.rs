@@ -277,6 +277,44 @@ pub struct MappedFile {
 }
 
 impl MappedFile {
+    crate::raw::map_fn! {
+        /// Memory-maps the file at `path` read-only: O(1) in the file size,
+        /// nothing is read until a view touches it; page-aligned.
+        ///
+        /// For a safe alternative that copies, see [`MappedFile::read`].
+        ///
+        /// # Safety
+        ///
+        /// The file must not be modified or truncated, by this or any other
+        /// process, while the returned `MappedFile` (or any view borrowed from
+        /// it) lives: memmap2's contract, which the library cannot check (see
+        /// SAFETY.md, §5).
+        ///
+        /// # Errors
+        ///
+        /// [`FileError`] naming the path and the operation (`open`,
+        /// `memory-map`).
+        ///
+        /// ```
+        /// #![deny(unsafe_code)]
+        /// use typed_layout::MappedFile;
+        ///
+        /// let path = std::env::temp_dir().join(format!("doc-map-{}.bin", std::process::id()));
+        /// std::fs::write(&path, 7u32.to_ne_bytes().repeat(4))?;
+        ///
+        /// #[allow(unsafe_code)]
+        /// // SAFETY: this program just wrote the file and nothing else opens it.
+        /// let file = unsafe { MappedFile::map(&path)? };
+        /// assert_eq!(file.records::<u32>()?.to_vec(), [7, 7, 7, 7]);
+        /// # drop(file);
+        /// # std::fs::remove_file(&path)?;
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
+        error: FileError,
+        io_error: |action, path, source| FileError::new(action, path, source),
+        from_mapping: |map| Ok(MappedFile::from_mapping(map)),
+    }
+
     /// Reads the whole file at `path` into 64-byte aligned memory. Safe:
     /// the bytes are a copy, so other processes may change the file.
     ///

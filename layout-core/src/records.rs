@@ -3,7 +3,6 @@
 
 use crate::column::{Column, ColumnSplit};
 use crate::error::ViewError;
-use crate::fields::Columnar;
 use crate::layout::PixelLayout;
 use crate::raw::{resolve, Dim, Exclusive, RawView, Refs, RefsMut, Shared};
 use core::fmt;
@@ -278,14 +277,6 @@ impl<'a, T: PixelLayout> Records<'a, T> {
         Ok(Column::from_raw(self.raw.project(offset)?))
     }
 
-    /// One read-only column per field (generated `<Name>Columns`).
-    pub fn columns(&self) -> T::Columns<'a>
-    where
-        T: Columnar,
-    {
-        T::columns(*self)
-    }
-
     #[cfg_attr(not(feature = "ndarray"), allow(dead_code))]
     pub(crate) fn raw(&self) -> RawView<'a, T, 1, Shared> {
         self.raw
@@ -548,23 +539,6 @@ impl<'a, T: PixelLayout> RecordsMut<'a, T> {
     /// Starts handing out mutable columns; see [`ColumnSplit`].
     pub fn into_column_split(self) -> ColumnSplit<'a, T> {
         ColumnSplit::from_raw(self.raw.into_fields())
-    }
-
-    /// One mutable column per field (generated `<Name>ColumnsMut`), all
-    /// usable at once.
-    pub fn columns_mut(&mut self) -> T::ColumnsMut<'_>
-    where
-        T: Columnar,
-    {
-        T::columns_mut(self.reborrow())
-    }
-
-    /// Read-only columns for as long as `self` is borrowed.
-    pub fn columns(&self) -> T::Columns<'_>
-    where
-        T: Columnar,
-    {
-        T::columns(self.as_records())
     }
 
     /// Copies every record from `source` (same length required).

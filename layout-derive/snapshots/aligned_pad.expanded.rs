@@ -1,6 +1,5 @@
 // The expansion of aligned_pad.rs (generated: TYPED_LAYOUT_BLESS=1 cargo test -p typed-layout-derive snapshots).
 ///Read-only columns of [`Employee`], one per field; from `Records::columns()`.
-#[derive(Clone, Copy)]
 pub struct EmployeeColumns<'a> {
     ///The `name` field of every record.
     pub name: ::typed_layout::Column<'a, [u8; 32]>,
@@ -11,6 +10,13 @@ pub struct EmployeeColumns<'a> {
     ///The `salary` field of every record.
     pub salary: ::typed_layout::Column<'a, f64>,
 }
+impl ::typed_layout::__private::core::clone::Clone for EmployeeColumns<'_> {
+    #[inline]
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl ::typed_layout::__private::core::marker::Copy for EmployeeColumns<'_> {}
 ///Mutable columns of [`Employee`], one per field, all usable at once (fields never share a byte); from `RecordsMut::columns_mut()`.
 pub struct EmployeeColumnsMut<'a> {
     ///The `name` field of every record.
@@ -78,7 +84,6 @@ impl ::typed_layout::Columnar for Employee {
     }
 }
 ///Read-only planes of [`Employee`], one per field; from `ImageView::planes()`.
-#[derive(Clone, Copy)]
 pub struct EmployeePlanes<'a> {
     ///The `name` field of every pixel.
     pub name: ::typed_layout::ImageView<'a, [u8; 32]>,
@@ -89,6 +94,13 @@ pub struct EmployeePlanes<'a> {
     ///The `salary` field of every pixel.
     pub salary: ::typed_layout::ImageView<'a, f64>,
 }
+impl ::typed_layout::__private::core::clone::Clone for EmployeePlanes<'_> {
+    #[inline]
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl ::typed_layout::__private::core::marker::Copy for EmployeePlanes<'_> {}
 ///Mutable planes of [`Employee`], one per field, all usable at once (fields never share a byte); from `ImageViewMut::planes_mut()`.
 pub struct EmployeePlanesMut<'a> {
     ///The `name` field of every pixel.
@@ -156,125 +168,48 @@ impl ::typed_layout::Planar for Employee {
     }
 }
 const _: () = {
-    const _: () = {
-        let problem = ::typed_layout::__private::check_field_gap(
-            "Employee",
-            "name",
-            "the start of the struct",
-            0usize,
-            ::typed_layout::__private::core::mem::offset_of!(Employee, name),
-        );
-        if problem.found() {
-            ::typed_layout::__private::core::panic!("{}", problem.as_str());
-        }
+    const __PIXEL_LAYOUT_TABLE: ::typed_layout::Layout = ::typed_layout::Layout {
+        name: "Employee",
+        size: ::typed_layout::__private::core::mem::size_of::<Employee>(),
+        align: ::typed_layout::__private::core::mem::align_of::<Employee>(),
+        shape: ::typed_layout::Shape::Record {
+            fields: &[
+                ::typed_layout::Field {
+                    name: "name",
+                    offset: ::typed_layout::__private::core::mem::offset_of!(
+                        Employee, name
+                    ),
+                    layout: &<[u8; 32] as ::typed_layout::PixelLayout>::LAYOUT,
+                    padding: false,
+                },
+                ::typed_layout::Field {
+                    name: "age",
+                    offset: ::typed_layout::__private::core::mem::offset_of!(
+                        Employee, age
+                    ),
+                    layout: &<i32 as ::typed_layout::PixelLayout>::LAYOUT,
+                    padding: false,
+                },
+                ::typed_layout::Field {
+                    name: "_pad",
+                    offset: ::typed_layout::__private::core::mem::offset_of!(
+                        Employee, _pad
+                    ),
+                    layout: &<[u8; 4] as ::typed_layout::PixelLayout>::LAYOUT,
+                    padding: true,
+                },
+                ::typed_layout::Field {
+                    name: "salary",
+                    offset: ::typed_layout::__private::core::mem::offset_of!(
+                        Employee, salary
+                    ),
+                    layout: &<f64 as ::typed_layout::PixelLayout>::LAYOUT,
+                    padding: false,
+                },
+            ],
+            packed: false,
+        },
     };
-    const _: () = {
-        let problem = ::typed_layout::__private::check_field_gap(
-            "Employee",
-            "age",
-            "name",
-            ::typed_layout::__private::core::mem::offset_of!(Employee, name)
-                + ::typed_layout::__private::core::mem::size_of::<[u8; 32]>(),
-            ::typed_layout::__private::core::mem::offset_of!(Employee, age),
-        );
-        if problem.found() {
-            ::typed_layout::__private::core::panic!("{}", problem.as_str());
-        }
-    };
-    const _: () = {
-        let problem = ::typed_layout::__private::check_field_gap(
-            "Employee",
-            "_pad",
-            "age",
-            ::typed_layout::__private::core::mem::offset_of!(Employee, age)
-                + ::typed_layout::__private::core::mem::size_of::<i32>(),
-            ::typed_layout::__private::core::mem::offset_of!(Employee, _pad),
-        );
-        if problem.found() {
-            ::typed_layout::__private::core::panic!("{}", problem.as_str());
-        }
-    };
-    const _: () = {
-        let problem = ::typed_layout::__private::check_field_gap(
-            "Employee",
-            "salary",
-            "_pad",
-            ::typed_layout::__private::core::mem::offset_of!(Employee, _pad)
-                + ::typed_layout::__private::core::mem::size_of::<[u8; 4]>(),
-            ::typed_layout::__private::core::mem::offset_of!(Employee, salary),
-        );
-        if problem.found() {
-            ::typed_layout::__private::core::panic!("{}", problem.as_str());
-        }
-    };
-    const _: () = {
-        let problem = ::typed_layout::__private::check_trailing(
-            "Employee",
-            "salary",
-            ::typed_layout::__private::core::mem::offset_of!(Employee, salary)
-                + ::typed_layout::__private::core::mem::size_of::<f64>(),
-            ::typed_layout::__private::core::mem::size_of::<Employee>(),
-            ::typed_layout::__private::core::mem::align_of::<Employee>(),
-            false,
-        );
-        if problem.found() {
-            ::typed_layout::__private::core::panic!("{}", problem.as_str());
-        }
-    };
-    const _: () = {
-        let problem = ::typed_layout::__private::check_size(
-            "Employee",
-            ::typed_layout::__private::core::mem::size_of::<Employee>(),
-        );
-        if problem.found() {
-            ::typed_layout::__private::core::panic!("{}", problem.as_str());
-        }
-    };
-    unsafe impl ::typed_layout::PixelLayout for Employee {
-        type __Fields = ((([u8; 32],), (i32,)), (([u8; 4],), (f64,)));
-        const LAYOUT: ::typed_layout::Layout = ::typed_layout::Layout {
-            name: "Employee",
-            size: ::typed_layout::__private::core::mem::size_of::<Employee>(),
-            align: ::typed_layout::__private::core::mem::align_of::<Employee>(),
-            shape: ::typed_layout::Shape::Record {
-                fields: &[
-                    ::typed_layout::Field {
-                        name: "name",
-                        offset: ::typed_layout::__private::core::mem::offset_of!(
-                            Employee, name
-                        ),
-                        layout: &<[u8; 32] as ::typed_layout::PixelLayout>::LAYOUT,
-                        padding: false,
-                    },
-                    ::typed_layout::Field {
-                        name: "age",
-                        offset: ::typed_layout::__private::core::mem::offset_of!(
-                            Employee, age
-                        ),
-                        layout: &<i32 as ::typed_layout::PixelLayout>::LAYOUT,
-                        padding: false,
-                    },
-                    ::typed_layout::Field {
-                        name: "_pad",
-                        offset: ::typed_layout::__private::core::mem::offset_of!(
-                            Employee, _pad
-                        ),
-                        layout: &<[u8; 4] as ::typed_layout::PixelLayout>::LAYOUT,
-                        padding: true,
-                    },
-                    ::typed_layout::Field {
-                        name: "salary",
-                        offset: ::typed_layout::__private::core::mem::offset_of!(
-                            Employee, salary
-                        ),
-                        layout: &<f64 as ::typed_layout::PixelLayout>::LAYOUT,
-                        padding: false,
-                    },
-                ],
-                packed: false,
-            },
-        };
-    }
     const _: fn(Employee) -> <Employee as ::typed_layout::PixelLayout>::__Fields = |
         __value|
     {
@@ -286,6 +221,32 @@ const _: () = {
         } = __value;
         (((__field0,), (__field1,)), ((__field2,), (__field3,)))
     };
+    const _: () = {
+        let problem = ::typed_layout::__private::check_record(
+            &__PIXEL_LAYOUT_TABLE,
+            false,
+            false,
+        );
+        if problem.at(0usize) {
+            ::typed_layout::__private::core::panic!("{}", problem.as_str());
+        }
+        if problem.at(1usize) {
+            ::typed_layout::__private::core::panic!("{}", problem.as_str());
+        }
+        if problem.at(2usize) {
+            ::typed_layout::__private::core::panic!("{}", problem.as_str());
+        }
+        if problem.at(3usize) {
+            ::typed_layout::__private::core::panic!("{}", problem.as_str());
+        }
+        if problem.found() {
+            ::typed_layout::__private::core::panic!("{}", problem.as_str());
+        }
+    };
+    unsafe impl ::typed_layout::PixelLayout for Employee {
+        type __Fields = ((([u8; 32],), (i32,)), (([u8; 4],), (f64,)));
+        const LAYOUT: ::typed_layout::Layout = __PIXEL_LAYOUT_TABLE;
+    }
     impl ::typed_layout::Channel<
         (
             ::typed_layout::Ch<'n'>,
@@ -374,23 +335,23 @@ const _: () = {
         #[inline(always)]
         fn convert_from(source: &__Source) -> Self {
             Employee {
-                name: <__Source as ::typed_layout::Channel<
+                name: ::typed_layout::Channel::<
                     (
                         ::typed_layout::Ch<'n'>,
                         ::typed_layout::Ch<'a'>,
                         ::typed_layout::Ch<'m'>,
                         ::typed_layout::Ch<'e'>,
                     ),
-                >>::channel(source),
-                age: <__Source as ::typed_layout::Channel<
+                >::channel(source),
+                age: ::typed_layout::Channel::<
                     (
                         ::typed_layout::Ch<'a'>,
                         ::typed_layout::Ch<'g'>,
                         ::typed_layout::Ch<'e'>,
                     ),
-                >>::channel(source),
+                >::channel(source),
                 _pad: ::typed_layout::zeroed(),
-                salary: <__Source as ::typed_layout::Channel<
+                salary: ::typed_layout::Channel::<
                     (
                         ::typed_layout::Ch<'s'>,
                         ::typed_layout::Ch<'a'>,
@@ -399,7 +360,7 @@ const _: () = {
                         ::typed_layout::Ch<'r'>,
                         ::typed_layout::Ch<'y'>,
                     ),
-                >>::channel(source),
+                >::channel(source),
             }
         }
     }

@@ -1,6 +1,5 @@
 // The expansion of arrays.rs (generated: TYPED_LAYOUT_BLESS=1 cargo test -p typed-layout-derive snapshots).
 ///Read-only columns of [`Frame`], one per field; from `Records::columns()`.
-#[derive(Clone, Copy)]
 pub struct FrameColumns<'a> {
     ///The `gains` field of every record.
     pub gains: ::typed_layout::Column<'a, [f32; 4]>,
@@ -11,6 +10,13 @@ pub struct FrameColumns<'a> {
     ///The `_reserved` field of every record.
     pub _reserved: ::typed_layout::Column<'a, [u8; 2]>,
 }
+impl ::typed_layout::__private::core::clone::Clone for FrameColumns<'_> {
+    #[inline]
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl ::typed_layout::__private::core::marker::Copy for FrameColumns<'_> {}
 ///Mutable columns of [`Frame`], one per field, all usable at once (fields never share a byte); from `RecordsMut::columns_mut()`.
 pub struct FrameColumnsMut<'a> {
     ///The `gains` field of every record.
@@ -76,7 +82,6 @@ impl ::typed_layout::Columnar for Frame {
     }
 }
 ///Read-only planes of [`Frame`], one per field; from `ImageView::planes()`.
-#[derive(Clone, Copy)]
 pub struct FramePlanes<'a> {
     ///The `gains` field of every pixel.
     pub gains: ::typed_layout::ImageView<'a, [f32; 4]>,
@@ -87,6 +92,13 @@ pub struct FramePlanes<'a> {
     ///The `_reserved` field of every pixel.
     pub _reserved: ::typed_layout::ImageView<'a, [u8; 2]>,
 }
+impl ::typed_layout::__private::core::clone::Clone for FramePlanes<'_> {
+    #[inline]
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl ::typed_layout::__private::core::marker::Copy for FramePlanes<'_> {}
 ///Mutable planes of [`Frame`], one per field, all usable at once (fields never share a byte); from `ImageViewMut::planes_mut()`.
 pub struct FramePlanesMut<'a> {
     ///The `gains` field of every pixel.
@@ -152,128 +164,46 @@ impl ::typed_layout::Planar for Frame {
     }
 }
 const _: () = {
-    const _: () = {
-        let problem = ::typed_layout::__private::check_field_gap(
-            "Frame",
-            "gains",
-            "the start of the struct",
-            0usize,
-            ::typed_layout::__private::core::mem::offset_of!(Frame, gains),
-        );
-        if problem.found() {
-            ::typed_layout::__private::core::panic!("{}", problem.as_str());
-        }
+    const __PIXEL_LAYOUT_TABLE: ::typed_layout::Layout = ::typed_layout::Layout {
+        name: "Frame",
+        size: ::typed_layout::__private::core::mem::size_of::<Frame>(),
+        align: ::typed_layout::__private::core::mem::align_of::<Frame>(),
+        shape: ::typed_layout::Shape::Record {
+            fields: &[
+                ::typed_layout::Field {
+                    name: "gains",
+                    offset: ::typed_layout::__private::core::mem::offset_of!(
+                        Frame, gains
+                    ),
+                    layout: &<[f32; 4] as ::typed_layout::PixelLayout>::LAYOUT,
+                    padding: false,
+                },
+                ::typed_layout::Field {
+                    name: "pixels",
+                    offset: ::typed_layout::__private::core::mem::offset_of!(
+                        Frame, pixels
+                    ),
+                    layout: &<[[Bgra8; 2]; 2] as ::typed_layout::PixelLayout>::LAYOUT,
+                    padding: false,
+                },
+                ::typed_layout::Field {
+                    name: "lut",
+                    offset: ::typed_layout::__private::core::mem::offset_of!(Frame, lut),
+                    layout: &<[[u8; 3]; 2] as ::typed_layout::PixelLayout>::LAYOUT,
+                    padding: false,
+                },
+                ::typed_layout::Field {
+                    name: "_reserved",
+                    offset: ::typed_layout::__private::core::mem::offset_of!(
+                        Frame, _reserved
+                    ),
+                    layout: &<[u8; 2] as ::typed_layout::PixelLayout>::LAYOUT,
+                    padding: true,
+                },
+            ],
+            packed: false,
+        },
     };
-    const _: () = {
-        let problem = ::typed_layout::__private::check_field_gap(
-            "Frame",
-            "pixels",
-            "gains",
-            ::typed_layout::__private::core::mem::offset_of!(Frame, gains)
-                + ::typed_layout::__private::core::mem::size_of::<[f32; 4]>(),
-            ::typed_layout::__private::core::mem::offset_of!(Frame, pixels),
-        );
-        if problem.found() {
-            ::typed_layout::__private::core::panic!("{}", problem.as_str());
-        }
-    };
-    const _: () = {
-        let problem = ::typed_layout::__private::check_field_gap(
-            "Frame",
-            "lut",
-            "pixels",
-            ::typed_layout::__private::core::mem::offset_of!(Frame, pixels)
-                + ::typed_layout::__private::core::mem::size_of::<[[Bgra8; 2]; 2]>(),
-            ::typed_layout::__private::core::mem::offset_of!(Frame, lut),
-        );
-        if problem.found() {
-            ::typed_layout::__private::core::panic!("{}", problem.as_str());
-        }
-    };
-    const _: () = {
-        let problem = ::typed_layout::__private::check_field_gap(
-            "Frame",
-            "_reserved",
-            "lut",
-            ::typed_layout::__private::core::mem::offset_of!(Frame, lut)
-                + ::typed_layout::__private::core::mem::size_of::<[[u8; 3]; 2]>(),
-            ::typed_layout::__private::core::mem::offset_of!(Frame, _reserved),
-        );
-        if problem.found() {
-            ::typed_layout::__private::core::panic!("{}", problem.as_str());
-        }
-    };
-    const _: () = {
-        let problem = ::typed_layout::__private::check_trailing(
-            "Frame",
-            "_reserved",
-            ::typed_layout::__private::core::mem::offset_of!(Frame, _reserved)
-                + ::typed_layout::__private::core::mem::size_of::<[u8; 2]>(),
-            ::typed_layout::__private::core::mem::size_of::<Frame>(),
-            ::typed_layout::__private::core::mem::align_of::<Frame>(),
-            false,
-        );
-        if problem.found() {
-            ::typed_layout::__private::core::panic!("{}", problem.as_str());
-        }
-    };
-    const _: () = {
-        let problem = ::typed_layout::__private::check_size(
-            "Frame",
-            ::typed_layout::__private::core::mem::size_of::<Frame>(),
-        );
-        if problem.found() {
-            ::typed_layout::__private::core::panic!("{}", problem.as_str());
-        }
-    };
-    unsafe impl ::typed_layout::PixelLayout for Frame {
-        type __Fields = (
-            (([f32; 4],), ([[Bgra8; 2]; 2],)),
-            (([[u8; 3]; 2],), ([u8; 2],)),
-        );
-        const LAYOUT: ::typed_layout::Layout = ::typed_layout::Layout {
-            name: "Frame",
-            size: ::typed_layout::__private::core::mem::size_of::<Frame>(),
-            align: ::typed_layout::__private::core::mem::align_of::<Frame>(),
-            shape: ::typed_layout::Shape::Record {
-                fields: &[
-                    ::typed_layout::Field {
-                        name: "gains",
-                        offset: ::typed_layout::__private::core::mem::offset_of!(
-                            Frame, gains
-                        ),
-                        layout: &<[f32; 4] as ::typed_layout::PixelLayout>::LAYOUT,
-                        padding: false,
-                    },
-                    ::typed_layout::Field {
-                        name: "pixels",
-                        offset: ::typed_layout::__private::core::mem::offset_of!(
-                            Frame, pixels
-                        ),
-                        layout: &<[[Bgra8; 2]; 2] as ::typed_layout::PixelLayout>::LAYOUT,
-                        padding: false,
-                    },
-                    ::typed_layout::Field {
-                        name: "lut",
-                        offset: ::typed_layout::__private::core::mem::offset_of!(
-                            Frame, lut
-                        ),
-                        layout: &<[[u8; 3]; 2] as ::typed_layout::PixelLayout>::LAYOUT,
-                        padding: false,
-                    },
-                    ::typed_layout::Field {
-                        name: "_reserved",
-                        offset: ::typed_layout::__private::core::mem::offset_of!(
-                            Frame, _reserved
-                        ),
-                        layout: &<[u8; 2] as ::typed_layout::PixelLayout>::LAYOUT,
-                        padding: true,
-                    },
-                ],
-                packed: false,
-            },
-        };
-    }
     const _: fn(Frame) -> <Frame as ::typed_layout::PixelLayout>::__Fields = |__value| {
         let Frame {
             gains: __field0,
@@ -283,6 +213,35 @@ const _: () = {
         } = __value;
         (((__field0,), (__field1,)), ((__field2,), (__field3,)))
     };
+    const _: () = {
+        let problem = ::typed_layout::__private::check_record(
+            &__PIXEL_LAYOUT_TABLE,
+            false,
+            false,
+        );
+        if problem.at(0usize) {
+            ::typed_layout::__private::core::panic!("{}", problem.as_str());
+        }
+        if problem.at(1usize) {
+            ::typed_layout::__private::core::panic!("{}", problem.as_str());
+        }
+        if problem.at(2usize) {
+            ::typed_layout::__private::core::panic!("{}", problem.as_str());
+        }
+        if problem.at(3usize) {
+            ::typed_layout::__private::core::panic!("{}", problem.as_str());
+        }
+        if problem.found() {
+            ::typed_layout::__private::core::panic!("{}", problem.as_str());
+        }
+    };
+    unsafe impl ::typed_layout::PixelLayout for Frame {
+        type __Fields = (
+            (([f32; 4],), ([[Bgra8; 2]; 2],)),
+            (([[u8; 3]; 2],), ([u8; 2],)),
+        );
+        const LAYOUT: ::typed_layout::Layout = __PIXEL_LAYOUT_TABLE;
+    }
     impl ::typed_layout::Channel<
         (
             ::typed_layout::Ch<'g'>,
@@ -378,7 +337,7 @@ const _: () = {
         #[inline(always)]
         fn convert_from(source: &__Source) -> Self {
             Frame {
-                gains: <__Source as ::typed_layout::Channel<
+                gains: ::typed_layout::Channel::<
                     (
                         ::typed_layout::Ch<'g'>,
                         ::typed_layout::Ch<'a'>,
@@ -386,8 +345,8 @@ const _: () = {
                         ::typed_layout::Ch<'n'>,
                         ::typed_layout::Ch<'s'>,
                     ),
-                >>::channel(source),
-                pixels: <__Source as ::typed_layout::Channel<
+                >::channel(source),
+                pixels: ::typed_layout::Channel::<
                     (
                         ::typed_layout::Ch<'p'>,
                         ::typed_layout::Ch<'i'>,
@@ -396,14 +355,14 @@ const _: () = {
                         ::typed_layout::Ch<'l'>,
                         ::typed_layout::Ch<'s'>,
                     ),
-                >>::channel(source),
-                lut: <__Source as ::typed_layout::Channel<
+                >::channel(source),
+                lut: ::typed_layout::Channel::<
                     (
                         ::typed_layout::Ch<'l'>,
                         ::typed_layout::Ch<'u'>,
                         ::typed_layout::Ch<'t'>,
                     ),
-                >>::channel(source),
+                >::channel(source),
                 _reserved: ::typed_layout::zeroed(),
             }
         }

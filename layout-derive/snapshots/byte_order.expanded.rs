@@ -1,6 +1,5 @@
 // The expansion of byte_order.rs (generated: TYPED_LAYOUT_BLESS=1 cargo test -p typed-layout-derive snapshots).
 ///Read-only columns of [`Header`], one per field; from `Records::columns()`.
-#[derive(Clone, Copy)]
 pub(crate) struct HeaderColumns<'a> {
     ///The `magic` field of every record.
     magic: ::typed_layout::Column<'a, Be<u32>>,
@@ -9,6 +8,13 @@ pub(crate) struct HeaderColumns<'a> {
     ///The `version` field of every record.
     version: ::typed_layout::Column<'a, u8>,
 }
+impl ::typed_layout::__private::core::clone::Clone for HeaderColumns<'_> {
+    #[inline]
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl ::typed_layout::__private::core::marker::Copy for HeaderColumns<'_> {}
 ///Mutable columns of [`Header`], one per field, all usable at once (fields never share a byte); from `RecordsMut::columns_mut()`.
 pub(crate) struct HeaderColumnsMut<'a> {
     ///The `magic` field of every record.
@@ -64,7 +70,6 @@ impl ::typed_layout::Columnar for Header {
     }
 }
 ///Read-only planes of [`Header`], one per field; from `ImageView::planes()`.
-#[derive(Clone, Copy)]
 pub(crate) struct HeaderPlanes<'a> {
     ///The `magic` field of every pixel.
     magic: ::typed_layout::ImageView<'a, Be<u32>>,
@@ -73,6 +78,13 @@ pub(crate) struct HeaderPlanes<'a> {
     ///The `version` field of every pixel.
     version: ::typed_layout::ImageView<'a, u8>,
 }
+impl ::typed_layout::__private::core::clone::Clone for HeaderPlanes<'_> {
+    #[inline]
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl ::typed_layout::__private::core::marker::Copy for HeaderPlanes<'_> {}
 ///Mutable planes of [`Header`], one per field, all usable at once (fields never share a byte); from `ImageViewMut::planes_mut()`.
 pub(crate) struct HeaderPlanesMut<'a> {
     ///The `magic` field of every pixel.
@@ -128,108 +140,67 @@ impl ::typed_layout::Planar for Header {
     }
 }
 const _: () = {
-    const _: () = {
-        let problem = ::typed_layout::__private::check_field_gap(
-            "Header",
-            "magic",
-            "the start of the struct",
-            0usize,
-            ::typed_layout::__private::core::mem::offset_of!(Header, magic),
-        );
-        if problem.found() {
-            ::typed_layout::__private::core::panic!("{}", problem.as_str());
-        }
+    const __PIXEL_LAYOUT_TABLE: ::typed_layout::Layout = ::typed_layout::Layout {
+        name: "Header",
+        size: ::typed_layout::__private::core::mem::size_of::<Header>(),
+        align: ::typed_layout::__private::core::mem::align_of::<Header>(),
+        shape: ::typed_layout::Shape::Record {
+            fields: &[
+                ::typed_layout::Field {
+                    name: "magic",
+                    offset: ::typed_layout::__private::core::mem::offset_of!(
+                        Header, magic
+                    ),
+                    layout: &<Be<u32> as ::typed_layout::PixelLayout>::LAYOUT,
+                    padding: false,
+                },
+                ::typed_layout::Field {
+                    name: "length",
+                    offset: ::typed_layout::__private::core::mem::offset_of!(
+                        Header, length
+                    ),
+                    layout: &<Le<u64> as ::typed_layout::PixelLayout>::LAYOUT,
+                    padding: false,
+                },
+                ::typed_layout::Field {
+                    name: "version",
+                    offset: ::typed_layout::__private::core::mem::offset_of!(
+                        Header, version
+                    ),
+                    layout: &<u8 as ::typed_layout::PixelLayout>::LAYOUT,
+                    padding: false,
+                },
+            ],
+            packed: true,
+        },
+    };
+    const _: fn(Header) -> <Header as ::typed_layout::PixelLayout>::__Fields = |__value| {
+        let Header { magic: __field0, length: __field1, version: __field2 } = __value;
+        ((__field0,), ((__field1,), (__field2,)))
     };
     const _: () = {
-        let problem = ::typed_layout::__private::check_field_gap(
-            "Header",
-            "length",
-            "magic",
-            ::typed_layout::__private::core::mem::offset_of!(Header, magic)
-                + ::typed_layout::__private::core::mem::size_of::<Be<u32>>(),
-            ::typed_layout::__private::core::mem::offset_of!(Header, length),
-        );
-        if problem.found() {
-            ::typed_layout::__private::core::panic!("{}", problem.as_str());
-        }
-    };
-    const _: () = {
-        let problem = ::typed_layout::__private::check_field_gap(
-            "Header",
-            "version",
-            "length",
-            ::typed_layout::__private::core::mem::offset_of!(Header, length)
-                + ::typed_layout::__private::core::mem::size_of::<Le<u64>>(),
-            ::typed_layout::__private::core::mem::offset_of!(Header, version),
-        );
-        if problem.found() {
-            ::typed_layout::__private::core::panic!("{}", problem.as_str());
-        }
-    };
-    const _: () = {
-        let problem = ::typed_layout::__private::check_trailing(
-            "Header",
-            "version",
-            ::typed_layout::__private::core::mem::offset_of!(Header, version)
-                + ::typed_layout::__private::core::mem::size_of::<u8>(),
-            ::typed_layout::__private::core::mem::size_of::<Header>(),
-            ::typed_layout::__private::core::mem::align_of::<Header>(),
+        let problem = ::typed_layout::__private::check_record(
+            &__PIXEL_LAYOUT_TABLE,
+            false,
             false,
         );
-        if problem.found() {
+        if problem.at(0usize) {
             ::typed_layout::__private::core::panic!("{}", problem.as_str());
         }
-    };
-    const _: () = {
-        let problem = ::typed_layout::__private::check_size(
-            "Header",
-            ::typed_layout::__private::core::mem::size_of::<Header>(),
-        );
+        if problem.at(1usize) {
+            ::typed_layout::__private::core::panic!("{}", problem.as_str());
+        }
+        if problem.at(2usize) {
+            ::typed_layout::__private::core::panic!("{}", problem.as_str());
+        }
         if problem.found() {
             ::typed_layout::__private::core::panic!("{}", problem.as_str());
         }
     };
     unsafe impl ::typed_layout::PixelLayout for Header {
         type __Fields = ((Be<u32>,), ((Le<u64>,), (u8,)));
-        const LAYOUT: ::typed_layout::Layout = ::typed_layout::Layout {
-            name: "Header",
-            size: ::typed_layout::__private::core::mem::size_of::<Header>(),
-            align: ::typed_layout::__private::core::mem::align_of::<Header>(),
-            shape: ::typed_layout::Shape::Record {
-                fields: &[
-                    ::typed_layout::Field {
-                        name: "magic",
-                        offset: ::typed_layout::__private::core::mem::offset_of!(
-                            Header, magic
-                        ),
-                        layout: &<Be<u32> as ::typed_layout::PixelLayout>::LAYOUT,
-                        padding: false,
-                    },
-                    ::typed_layout::Field {
-                        name: "length",
-                        offset: ::typed_layout::__private::core::mem::offset_of!(
-                            Header, length
-                        ),
-                        layout: &<Le<u64> as ::typed_layout::PixelLayout>::LAYOUT,
-                        padding: false,
-                    },
-                    ::typed_layout::Field {
-                        name: "version",
-                        offset: ::typed_layout::__private::core::mem::offset_of!(
-                            Header, version
-                        ),
-                        layout: &<u8 as ::typed_layout::PixelLayout>::LAYOUT,
-                        padding: false,
-                    },
-                ],
-                packed: true,
-            },
-        };
+        const LAYOUT: ::typed_layout::Layout = __PIXEL_LAYOUT_TABLE;
     }
-    const _: fn(Header) -> <Header as ::typed_layout::PixelLayout>::__Fields = |__value| {
-        let Header { magic: __field0, length: __field1, version: __field2 } = __value;
-        ((__field0,), ((__field1,), (__field2,)))
-    };
     impl ::typed_layout::Channel<
         (
             ::typed_layout::Ch<'m'>,
@@ -318,7 +289,7 @@ const _: () = {
         #[inline(always)]
         fn convert_from(source: &__Source) -> Self {
             Header {
-                magic: <__Source as ::typed_layout::Channel<
+                magic: ::typed_layout::Channel::<
                     (
                         ::typed_layout::Ch<'m'>,
                         ::typed_layout::Ch<'a'>,
@@ -326,8 +297,8 @@ const _: () = {
                         ::typed_layout::Ch<'i'>,
                         ::typed_layout::Ch<'c'>,
                     ),
-                >>::channel(source),
-                length: <__Source as ::typed_layout::Channel<
+                >::channel(source),
+                length: ::typed_layout::Channel::<
                     (
                         ::typed_layout::Ch<'l'>,
                         ::typed_layout::Ch<'e'>,
@@ -336,8 +307,8 @@ const _: () = {
                         ::typed_layout::Ch<'t'>,
                         ::typed_layout::Ch<'h'>,
                     ),
-                >>::channel(source),
-                version: <__Source as ::typed_layout::Channel<
+                >::channel(source),
+                version: ::typed_layout::Channel::<
                     (
                         ::typed_layout::Ch<'v'>,
                         ::typed_layout::Ch<'e'>,
@@ -347,7 +318,7 @@ const _: () = {
                         ::typed_layout::Ch<'o'>,
                         ::typed_layout::Ch<'n'>,
                     ),
-                >>::channel(source),
+                >::channel(source),
             }
         }
     }

@@ -1,12 +1,18 @@
 // The expansion of nested.rs (generated: TYPED_LAYOUT_BLESS=1 cargo test -p typed-layout-derive snapshots).
 ///Read-only columns of [`Labeled`], one per field; from `Records::columns()`.
-#[derive(Clone, Copy)]
 struct LabeledColumns<'a> {
     ///The `label` field of every record.
     label: ::typed_layout::Column<'a, u32>,
     ///The `point` field of every record.
     point: ::typed_layout::Column<'a, Point>,
 }
+impl ::typed_layout::__private::core::clone::Clone for LabeledColumns<'_> {
+    #[inline]
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl ::typed_layout::__private::core::marker::Copy for LabeledColumns<'_> {}
 ///Mutable columns of [`Labeled`], one per field, all usable at once (fields never share a byte); from `RecordsMut::columns_mut()`.
 struct LabeledColumnsMut<'a> {
     ///The `label` field of every record.
@@ -50,13 +56,19 @@ impl ::typed_layout::Columnar for Labeled {
     }
 }
 ///Read-only planes of [`Labeled`], one per field; from `ImageView::planes()`.
-#[derive(Clone, Copy)]
 struct LabeledPlanes<'a> {
     ///The `label` field of every pixel.
     label: ::typed_layout::ImageView<'a, u32>,
     ///The `point` field of every pixel.
     point: ::typed_layout::ImageView<'a, Point>,
 }
+impl ::typed_layout::__private::core::clone::Clone for LabeledPlanes<'_> {
+    #[inline]
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl ::typed_layout::__private::core::marker::Copy for LabeledPlanes<'_> {}
 ///Mutable planes of [`Labeled`], one per field, all usable at once (fields never share a byte); from `ImageViewMut::planes_mut()`.
 struct LabeledPlanesMut<'a> {
     ///The `label` field of every pixel.
@@ -100,89 +112,58 @@ impl ::typed_layout::Planar for Labeled {
     }
 }
 const _: () = {
-    const _: () = {
-        let problem = ::typed_layout::__private::check_field_gap(
-            "Labeled",
-            "label",
-            "the start of the struct",
-            0usize,
-            ::typed_layout::__private::core::mem::offset_of!(Labeled, label),
-        );
-        if problem.found() {
-            ::typed_layout::__private::core::panic!("{}", problem.as_str());
-        }
+    const __PIXEL_LAYOUT_TABLE: ::typed_layout::Layout = ::typed_layout::Layout {
+        name: "Labeled",
+        size: ::typed_layout::__private::core::mem::size_of::<Labeled>(),
+        align: ::typed_layout::__private::core::mem::align_of::<Labeled>(),
+        shape: ::typed_layout::Shape::Record {
+            fields: &[
+                ::typed_layout::Field {
+                    name: "label",
+                    offset: ::typed_layout::__private::core::mem::offset_of!(
+                        Labeled, label
+                    ),
+                    layout: &<u32 as ::typed_layout::PixelLayout>::LAYOUT,
+                    padding: false,
+                },
+                ::typed_layout::Field {
+                    name: "point",
+                    offset: ::typed_layout::__private::core::mem::offset_of!(
+                        Labeled, point
+                    ),
+                    layout: &<Point as ::typed_layout::PixelLayout>::LAYOUT,
+                    padding: false,
+                },
+            ],
+            packed: false,
+        },
     };
-    const _: () = {
-        let problem = ::typed_layout::__private::check_field_gap(
-            "Labeled",
-            "point",
-            "label",
-            ::typed_layout::__private::core::mem::offset_of!(Labeled, label)
-                + ::typed_layout::__private::core::mem::size_of::<u32>(),
-            ::typed_layout::__private::core::mem::offset_of!(Labeled, point),
-        );
-        if problem.found() {
-            ::typed_layout::__private::core::panic!("{}", problem.as_str());
-        }
-    };
-    const _: () = {
-        let problem = ::typed_layout::__private::check_trailing(
-            "Labeled",
-            "point",
-            ::typed_layout::__private::core::mem::offset_of!(Labeled, point)
-                + ::typed_layout::__private::core::mem::size_of::<Point>(),
-            ::typed_layout::__private::core::mem::size_of::<Labeled>(),
-            ::typed_layout::__private::core::mem::align_of::<Labeled>(),
-            false,
-        );
-        if problem.found() {
-            ::typed_layout::__private::core::panic!("{}", problem.as_str());
-        }
-    };
-    const _: () = {
-        let problem = ::typed_layout::__private::check_size(
-            "Labeled",
-            ::typed_layout::__private::core::mem::size_of::<Labeled>(),
-        );
-        if problem.found() {
-            ::typed_layout::__private::core::panic!("{}", problem.as_str());
-        }
-    };
-    unsafe impl ::typed_layout::PixelLayout for Labeled {
-        type __Fields = ((u32,), (Point,));
-        const LAYOUT: ::typed_layout::Layout = ::typed_layout::Layout {
-            name: "Labeled",
-            size: ::typed_layout::__private::core::mem::size_of::<Labeled>(),
-            align: ::typed_layout::__private::core::mem::align_of::<Labeled>(),
-            shape: ::typed_layout::Shape::Record {
-                fields: &[
-                    ::typed_layout::Field {
-                        name: "label",
-                        offset: ::typed_layout::__private::core::mem::offset_of!(
-                            Labeled, label
-                        ),
-                        layout: &<u32 as ::typed_layout::PixelLayout>::LAYOUT,
-                        padding: false,
-                    },
-                    ::typed_layout::Field {
-                        name: "point",
-                        offset: ::typed_layout::__private::core::mem::offset_of!(
-                            Labeled, point
-                        ),
-                        layout: &<Point as ::typed_layout::PixelLayout>::LAYOUT,
-                        padding: false,
-                    },
-                ],
-                packed: false,
-            },
-        };
-    }
     const _: fn(Labeled) -> <Labeled as ::typed_layout::PixelLayout>::__Fields = |
         __value|
     {
         let Labeled { label: __field0, point: __field1 } = __value;
         ((__field0,), (__field1,))
     };
+    const _: () = {
+        let problem = ::typed_layout::__private::check_record(
+            &__PIXEL_LAYOUT_TABLE,
+            false,
+            false,
+        );
+        if problem.at(0usize) {
+            ::typed_layout::__private::core::panic!("{}", problem.as_str());
+        }
+        if problem.at(1usize) {
+            ::typed_layout::__private::core::panic!("{}", problem.as_str());
+        }
+        if problem.found() {
+            ::typed_layout::__private::core::panic!("{}", problem.as_str());
+        }
+    };
+    unsafe impl ::typed_layout::PixelLayout for Labeled {
+        type __Fields = ((u32,), (Point,));
+        const LAYOUT: ::typed_layout::Layout = __PIXEL_LAYOUT_TABLE;
+    }
     impl ::typed_layout::Channel<
         (
             ::typed_layout::Ch<'l'>,
@@ -240,7 +221,7 @@ const _: () = {
         #[inline(always)]
         fn convert_from(source: &__Source) -> Self {
             Labeled {
-                label: <__Source as ::typed_layout::Channel<
+                label: ::typed_layout::Channel::<
                     (
                         ::typed_layout::Ch<'l'>,
                         ::typed_layout::Ch<'a'>,
@@ -248,8 +229,8 @@ const _: () = {
                         ::typed_layout::Ch<'e'>,
                         ::typed_layout::Ch<'l'>,
                     ),
-                >>::channel(source),
-                point: <__Source as ::typed_layout::Channel<
+                >::channel(source),
+                point: ::typed_layout::Channel::<
                     (
                         ::typed_layout::Ch<'p'>,
                         ::typed_layout::Ch<'o'>,
@@ -257,7 +238,7 @@ const _: () = {
                         ::typed_layout::Ch<'n'>,
                         ::typed_layout::Ch<'t'>,
                     ),
-                >>::channel(source),
+                >::channel(source),
             }
         }
     }

@@ -1,6 +1,5 @@
 // The expansion of packed_person.rs (generated: TYPED_LAYOUT_BLESS=1 cargo test -p typed-layout-derive snapshots).
 ///Read-only columns of [`Person`], one per field; from `Records::columns()`.
-#[derive(Clone, Copy)]
 pub struct PersonColumns<'a> {
     ///The `name` field of every record.
     pub name: ::typed_layout::Column<'a, [u8; 32]>,
@@ -9,6 +8,13 @@ pub struct PersonColumns<'a> {
     ///The `salary` field of every record.
     pub salary: ::typed_layout::Column<'a, f64>,
 }
+impl ::typed_layout::__private::core::clone::Clone for PersonColumns<'_> {
+    #[inline]
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl ::typed_layout::__private::core::marker::Copy for PersonColumns<'_> {}
 ///Mutable columns of [`Person`], one per field, all usable at once (fields never share a byte); from `RecordsMut::columns_mut()`.
 pub struct PersonColumnsMut<'a> {
     ///The `name` field of every record.
@@ -64,7 +70,6 @@ impl ::typed_layout::Columnar for Person {
     }
 }
 ///Read-only planes of [`Person`], one per field; from `ImageView::planes()`.
-#[derive(Clone, Copy)]
 pub struct PersonPlanes<'a> {
     ///The `name` field of every pixel.
     pub name: ::typed_layout::ImageView<'a, [u8; 32]>,
@@ -73,6 +78,13 @@ pub struct PersonPlanes<'a> {
     ///The `salary` field of every pixel.
     pub salary: ::typed_layout::ImageView<'a, f64>,
 }
+impl ::typed_layout::__private::core::clone::Clone for PersonPlanes<'_> {
+    #[inline]
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl ::typed_layout::__private::core::marker::Copy for PersonPlanes<'_> {}
 ///Mutable planes of [`Person`], one per field, all usable at once (fields never share a byte); from `ImageViewMut::planes_mut()`.
 pub struct PersonPlanesMut<'a> {
     ///The `name` field of every pixel.
@@ -128,108 +140,67 @@ impl ::typed_layout::Planar for Person {
     }
 }
 const _: () = {
-    const _: () = {
-        let problem = ::typed_layout::__private::check_field_gap(
-            "Person",
-            "name",
-            "the start of the struct",
-            0usize,
-            ::typed_layout::__private::core::mem::offset_of!(Person, name),
-        );
-        if problem.found() {
-            ::typed_layout::__private::core::panic!("{}", problem.as_str());
-        }
+    const __PIXEL_LAYOUT_TABLE: ::typed_layout::Layout = ::typed_layout::Layout {
+        name: "Person",
+        size: ::typed_layout::__private::core::mem::size_of::<Person>(),
+        align: ::typed_layout::__private::core::mem::align_of::<Person>(),
+        shape: ::typed_layout::Shape::Record {
+            fields: &[
+                ::typed_layout::Field {
+                    name: "name",
+                    offset: ::typed_layout::__private::core::mem::offset_of!(
+                        Person, name
+                    ),
+                    layout: &<[u8; 32] as ::typed_layout::PixelLayout>::LAYOUT,
+                    padding: false,
+                },
+                ::typed_layout::Field {
+                    name: "age",
+                    offset: ::typed_layout::__private::core::mem::offset_of!(
+                        Person, age
+                    ),
+                    layout: &<i32 as ::typed_layout::PixelLayout>::LAYOUT,
+                    padding: false,
+                },
+                ::typed_layout::Field {
+                    name: "salary",
+                    offset: ::typed_layout::__private::core::mem::offset_of!(
+                        Person, salary
+                    ),
+                    layout: &<f64 as ::typed_layout::PixelLayout>::LAYOUT,
+                    padding: false,
+                },
+            ],
+            packed: true,
+        },
+    };
+    const _: fn(Person) -> <Person as ::typed_layout::PixelLayout>::__Fields = |__value| {
+        let Person { name: __field0, age: __field1, salary: __field2 } = __value;
+        ((__field0,), ((__field1,), (__field2,)))
     };
     const _: () = {
-        let problem = ::typed_layout::__private::check_field_gap(
-            "Person",
-            "age",
-            "name",
-            ::typed_layout::__private::core::mem::offset_of!(Person, name)
-                + ::typed_layout::__private::core::mem::size_of::<[u8; 32]>(),
-            ::typed_layout::__private::core::mem::offset_of!(Person, age),
-        );
-        if problem.found() {
-            ::typed_layout::__private::core::panic!("{}", problem.as_str());
-        }
-    };
-    const _: () = {
-        let problem = ::typed_layout::__private::check_field_gap(
-            "Person",
-            "salary",
-            "age",
-            ::typed_layout::__private::core::mem::offset_of!(Person, age)
-                + ::typed_layout::__private::core::mem::size_of::<i32>(),
-            ::typed_layout::__private::core::mem::offset_of!(Person, salary),
-        );
-        if problem.found() {
-            ::typed_layout::__private::core::panic!("{}", problem.as_str());
-        }
-    };
-    const _: () = {
-        let problem = ::typed_layout::__private::check_trailing(
-            "Person",
-            "salary",
-            ::typed_layout::__private::core::mem::offset_of!(Person, salary)
-                + ::typed_layout::__private::core::mem::size_of::<f64>(),
-            ::typed_layout::__private::core::mem::size_of::<Person>(),
-            ::typed_layout::__private::core::mem::align_of::<Person>(),
+        let problem = ::typed_layout::__private::check_record(
+            &__PIXEL_LAYOUT_TABLE,
+            false,
             false,
         );
-        if problem.found() {
+        if problem.at(0usize) {
             ::typed_layout::__private::core::panic!("{}", problem.as_str());
         }
-    };
-    const _: () = {
-        let problem = ::typed_layout::__private::check_size(
-            "Person",
-            ::typed_layout::__private::core::mem::size_of::<Person>(),
-        );
+        if problem.at(1usize) {
+            ::typed_layout::__private::core::panic!("{}", problem.as_str());
+        }
+        if problem.at(2usize) {
+            ::typed_layout::__private::core::panic!("{}", problem.as_str());
+        }
         if problem.found() {
             ::typed_layout::__private::core::panic!("{}", problem.as_str());
         }
     };
     unsafe impl ::typed_layout::PixelLayout for Person {
         type __Fields = (([u8; 32],), ((i32,), (f64,)));
-        const LAYOUT: ::typed_layout::Layout = ::typed_layout::Layout {
-            name: "Person",
-            size: ::typed_layout::__private::core::mem::size_of::<Person>(),
-            align: ::typed_layout::__private::core::mem::align_of::<Person>(),
-            shape: ::typed_layout::Shape::Record {
-                fields: &[
-                    ::typed_layout::Field {
-                        name: "name",
-                        offset: ::typed_layout::__private::core::mem::offset_of!(
-                            Person, name
-                        ),
-                        layout: &<[u8; 32] as ::typed_layout::PixelLayout>::LAYOUT,
-                        padding: false,
-                    },
-                    ::typed_layout::Field {
-                        name: "age",
-                        offset: ::typed_layout::__private::core::mem::offset_of!(
-                            Person, age
-                        ),
-                        layout: &<i32 as ::typed_layout::PixelLayout>::LAYOUT,
-                        padding: false,
-                    },
-                    ::typed_layout::Field {
-                        name: "salary",
-                        offset: ::typed_layout::__private::core::mem::offset_of!(
-                            Person, salary
-                        ),
-                        layout: &<f64 as ::typed_layout::PixelLayout>::LAYOUT,
-                        padding: false,
-                    },
-                ],
-                packed: true,
-            },
-        };
+        const LAYOUT: ::typed_layout::Layout = __PIXEL_LAYOUT_TABLE;
     }
-    const _: fn(Person) -> <Person as ::typed_layout::PixelLayout>::__Fields = |__value| {
-        let Person { name: __field0, age: __field1, salary: __field2 } = __value;
-        ((__field0,), ((__field1,), (__field2,)))
-    };
     impl ::typed_layout::Channel<
         (
             ::typed_layout::Ch<'n'>,
@@ -304,22 +275,22 @@ const _: () = {
         #[inline(always)]
         fn convert_from(source: &__Source) -> Self {
             Person {
-                name: <__Source as ::typed_layout::Channel<
+                name: ::typed_layout::Channel::<
                     (
                         ::typed_layout::Ch<'n'>,
                         ::typed_layout::Ch<'a'>,
                         ::typed_layout::Ch<'m'>,
                         ::typed_layout::Ch<'e'>,
                     ),
-                >>::channel(source),
-                age: <__Source as ::typed_layout::Channel<
+                >::channel(source),
+                age: ::typed_layout::Channel::<
                     (
                         ::typed_layout::Ch<'a'>,
                         ::typed_layout::Ch<'g'>,
                         ::typed_layout::Ch<'e'>,
                     ),
-                >>::channel(source),
-                salary: <__Source as ::typed_layout::Channel<
+                >::channel(source),
+                salary: ::typed_layout::Channel::<
                     (
                         ::typed_layout::Ch<'s'>,
                         ::typed_layout::Ch<'a'>,
@@ -328,7 +299,7 @@ const _: () = {
                         ::typed_layout::Ch<'r'>,
                         ::typed_layout::Ch<'y'>,
                     ),
-                >>::channel(source),
+                >::channel(source),
             }
         }
     }

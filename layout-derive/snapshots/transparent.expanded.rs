@@ -1,12 +1,18 @@
 // The expansion of transparent.rs (generated: TYPED_LAYOUT_BLESS=1 cargo test -p typed-layout-derive snapshots).
 ///Read-only columns of [`Meters`], one per field; from `Records::columns()`.
-#[derive(Clone, Copy)]
 pub struct MetersColumns<'a> {
     ///The `_unit` field of every record.
     _unit: ::typed_layout::Column<'a, [u8; 0]>,
     ///The `type` field of every record.
     pub r#type: ::typed_layout::Column<'a, f64>,
 }
+impl ::typed_layout::__private::core::clone::Clone for MetersColumns<'_> {
+    #[inline]
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl ::typed_layout::__private::core::marker::Copy for MetersColumns<'_> {}
 ///Mutable columns of [`Meters`], one per field, all usable at once (fields never share a byte); from `RecordsMut::columns_mut()`.
 pub struct MetersColumnsMut<'a> {
     ///The `_unit` field of every record.
@@ -108,13 +114,19 @@ impl ::typed_layout::Columnar for Meters {
     }
 }
 ///Read-only planes of [`Meters`], one per field; from `ImageView::planes()`.
-#[derive(Clone, Copy)]
 pub struct MetersPlanes<'a> {
     ///The `_unit` field of every pixel.
     _unit: ::typed_layout::ImageView<'a, [u8; 0]>,
     ///The `type` field of every pixel.
     pub r#type: ::typed_layout::ImageView<'a, f64>,
 }
+impl ::typed_layout::__private::core::clone::Clone for MetersPlanes<'_> {
+    #[inline]
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl ::typed_layout::__private::core::marker::Copy for MetersPlanes<'_> {}
 ///Mutable planes of [`Meters`], one per field, all usable at once (fields never share a byte); from `ImageViewMut::planes_mut()`.
 pub struct MetersPlanesMut<'a> {
     ///The `_unit` field of every pixel.
@@ -216,59 +228,56 @@ impl ::typed_layout::Planar for Meters {
     }
 }
 const _: () = {
-    const _: () = {
-        let problem = ::typed_layout::__private::check_transparent(
-            "Meters",
-            0usize + ::typed_layout::__private::core::mem::size_of::<[u8; 0]>()
-                + ::typed_layout::__private::core::mem::size_of::<f64>(),
-            ::typed_layout::__private::core::mem::size_of::<Meters>(),
-        );
-        if problem.found() {
-            ::typed_layout::__private::core::panic!("{}", problem.as_str());
-        }
+    const __PIXEL_LAYOUT_TABLE: ::typed_layout::Layout = ::typed_layout::Layout {
+        name: "Meters",
+        size: ::typed_layout::__private::core::mem::size_of::<Meters>(),
+        align: ::typed_layout::__private::core::mem::align_of::<Meters>(),
+        shape: ::typed_layout::Shape::Record {
+            fields: &[
+                ::typed_layout::Field {
+                    name: "_unit",
+                    offset: ::typed_layout::__private::core::mem::offset_of!(
+                        Meters, _unit
+                    ),
+                    layout: &<[u8; 0] as ::typed_layout::PixelLayout>::LAYOUT,
+                    padding: true,
+                },
+                ::typed_layout::Field {
+                    name: "type",
+                    offset: ::typed_layout::__private::core::mem::offset_of!(
+                        Meters, r#type
+                    ),
+                    layout: &<f64 as ::typed_layout::PixelLayout>::LAYOUT,
+                    padding: false,
+                },
+            ],
+            packed: false,
+        },
+    };
+    const _: fn(Meters) -> <Meters as ::typed_layout::PixelLayout>::__Fields = |__value| {
+        let Meters { _unit: __field0, r#type: __field1 } = __value;
+        ((__field0,), (__field1,))
     };
     const _: () = {
-        let problem = ::typed_layout::__private::check_size(
-            "Meters",
-            ::typed_layout::__private::core::mem::size_of::<Meters>(),
+        let problem = ::typed_layout::__private::check_record(
+            &__PIXEL_LAYOUT_TABLE,
+            false,
+            true,
         );
+        if problem.at(0usize) {
+            ::typed_layout::__private::core::panic!("{}", problem.as_str());
+        }
+        if problem.at(1usize) {
+            ::typed_layout::__private::core::panic!("{}", problem.as_str());
+        }
         if problem.found() {
             ::typed_layout::__private::core::panic!("{}", problem.as_str());
         }
     };
     unsafe impl ::typed_layout::PixelLayout for Meters {
         type __Fields = (([u8; 0],), (f64,));
-        const LAYOUT: ::typed_layout::Layout = ::typed_layout::Layout {
-            name: "Meters",
-            size: ::typed_layout::__private::core::mem::size_of::<Meters>(),
-            align: ::typed_layout::__private::core::mem::align_of::<Meters>(),
-            shape: ::typed_layout::Shape::Record {
-                fields: &[
-                    ::typed_layout::Field {
-                        name: "_unit",
-                        offset: ::typed_layout::__private::core::mem::offset_of!(
-                            Meters, _unit
-                        ),
-                        layout: &<[u8; 0] as ::typed_layout::PixelLayout>::LAYOUT,
-                        padding: true,
-                    },
-                    ::typed_layout::Field {
-                        name: "type",
-                        offset: ::typed_layout::__private::core::mem::offset_of!(
-                            Meters, r#type
-                        ),
-                        layout: &<f64 as ::typed_layout::PixelLayout>::LAYOUT,
-                        padding: false,
-                    },
-                ],
-                packed: false,
-            },
-        };
+        const LAYOUT: ::typed_layout::Layout = __PIXEL_LAYOUT_TABLE;
     }
-    const _: fn(Meters) -> <Meters as ::typed_layout::PixelLayout>::__Fields = |__value| {
-        let Meters { _unit: __field0, r#type: __field1 } = __value;
-        ((__field0,), (__field1,))
-    };
     impl ::typed_layout::Channel<
         (
             ::typed_layout::Ch<'_'>,
@@ -315,14 +324,14 @@ const _: () = {
         fn convert_from(source: &__Source) -> Self {
             Meters {
                 _unit: ::typed_layout::zeroed(),
-                r#type: <__Source as ::typed_layout::Channel<
+                r#type: ::typed_layout::Channel::<
                     (
                         ::typed_layout::Ch<'t'>,
                         ::typed_layout::Ch<'y'>,
                         ::typed_layout::Ch<'p'>,
                         ::typed_layout::Ch<'e'>,
                     ),
-                >>::channel(source),
+                >::channel(source),
             }
         }
     }

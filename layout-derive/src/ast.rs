@@ -1,6 +1,7 @@
 //! Parse: the derive input as a model of what the layout rules look at.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{
@@ -15,8 +16,11 @@ pub struct Input<'a> {
     pub vis: &'a Visibility,
     pub generics: &'a Generics,
     pub repr: Repr,
-    /// Path of the runtime crate (`::typed_layout` unless overridden).
-    pub krate: Path,
+    /// Path of the runtime crate (`::typed_layout` unless overridden), as
+    /// tokens: rendered once, pasted often (a syn `Path` would be rendered
+    /// anew at every paste, and the proc macro runs unoptimized in debug
+    /// builds).
+    pub krate: TokenStream,
     pub body: Body<'a>,
 }
 
@@ -37,7 +41,10 @@ pub struct FieldDef<'a> {
     /// identifier without `r#`, the one rule for raw identifiers.
     pub name: String,
     pub vis: &'a Visibility,
+    /// The field's type as written, for the checks of valid.rs.
     pub ty: &'a Type,
+    /// The same type as tokens, rendered once for the pastes of expand.rs.
+    pub tokens: TokenStream,
 }
 
 impl FieldDef<'_> {
@@ -77,6 +84,7 @@ impl<'a> Input<'a> {
                                 name: ident.unraw().to_string(),
                                 vis: &field.vis,
                                 ty: &field.ty,
+                                tokens: field.ty.to_token_stream(),
                             }
                         })
                         .collect(),
@@ -93,7 +101,7 @@ impl<'a> Input<'a> {
             vis: &input.vis,
             generics: &input.generics,
             repr: parse_repr(&input.attrs)?,
-            krate: parse_crate_path(&input.attrs)?,
+            krate: parse_crate_path(&input.attrs)?.into_token_stream(),
             body,
         })
     }

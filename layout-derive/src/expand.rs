@@ -10,124 +10,63 @@ pub fn expand(input: &Input) -> TokenStream {
     let Body::NamedStruct(fields) = &input.body else {
         unreachable!("valid.rs accepts only structs with named fields");
     };
-    let proofs = layout_proofs(input, fields);
+    let table = layout_table(input, fields);
+    let proof = record_proof(input, fields);
     let layout_impl = layout_impl(input, fields);
     let columns = field_views(input, fields, &COLUMNS);
     let planes = field_views(input, fields, &PLANES);
     let channels = channels(input, fields);
-    let tie = fields_tie(input, fields);
     let (krate, ident) = (&input.krate, input.ident);
     quote! {
         #columns
         #planes
         const _: () = {
-            #proofs
+            #table
+            #proof
             #layout_impl
-            #tie
             #channels
             #krate::__private::impl_bytemuck!(#ident);
         };
     }
 }
 
-/// Constants the compiler evaluates: each fails the build with an
-/// explanation if the struct has padding or no size. Because every byte of a
-/// `repr(C)` struct belongs to a field or to padding, "each field starts where
-/// the previous one ends, and the last one ends at `size_of`" proves there is
-/// no padding at all.
-fn layout_proofs(input: &Input, fields: &[FieldDef]) -> TokenStream {
-    let krate = &input.krate;
-    let ident = input.ident;
-    let name = &input.name;
+/// The layout proofs, in one constant the compiler evaluates (one item per
+/// struct is cheaper to compile than one per field): the tie of `__Fields`
+/// to the real field types, then layout-core's `check_record`, which reads
+/// the field table (offsets from `offset_of!`, sizes from each field type's
+/// `LAYOUT`) and returns the first problem, with the field it is at, and
+/// every other padding after it. Each field has its own `panic!`, spanned at
+/// the field, so the compiler's "evaluation panicked" error points there.
+/// Problems of the whole struct (trailing padding, zero size) point at the
+/// `align` attribute when there is one (it adds the trailing padding), else
+/// at the name.
+fn record_proof(input: &Input, fields: &[FieldDef]) -> TokenStream {
+    let (krate, ident) = (&input.krate, input.ident);
     let private = quote!(#krate::__private);
-    let mut proofs = Vec::new();
-    if input.repr.transparent {
-        // The compiler may place zero-sized fields before or after the data
-        // field, so the chain of offsets below does not apply; the struct has
-        // the data field's layout, which sizes prove.
-        let sizes = fields.iter().map(|field| {
-            let ty = field.ty;
-            quote!(#private::core::mem::size_of::<#ty>())
-        });
-        let check = quote! {
-            #private::check_transparent(
-                #name,
-                0usize #(+ #sizes)*,
-                #private::core::mem::size_of::<#ident>(),
-            )
-        };
-        proofs.push(fail_on_problem(check, ident.span(), &private));
-        let check = quote!(#private::check_size(#name, #private::core::mem::size_of::<#ident>()));
-        proofs.push(fail_on_problem(check, ident.span(), &private));
-        return quote!(#(#proofs)*);
-    }
-    let mut previous: Option<&FieldDef> = None;
-    for field in fields {
-        let field_ident = field.ident;
-        let field_name = &field.name;
-        let (previous_name, previous_end) = match previous {
-            None => ("the start of the struct".to_owned(), quote!(0usize)),
-            Some(previous) => {
-                let previous_ident = previous.ident;
-                let previous_ty = previous.ty;
-                (
-                    previous.name.clone(),
-                    quote! {
-                        #private::core::mem::offset_of!(#ident, #previous_ident)
-                            + #private::core::mem::size_of::<#previous_ty>()
-                    },
-                )
-            }
-        };
-        let check = quote! {
-            #private::check_field_gap(
-                #name,
-                #field_name,
-                #previous_name,
-                #previous_end,
-                #private::core::mem::offset_of!(#ident, #field_ident),
-            )
-        };
-        proofs.push(fail_on_problem(check, field_ident.span(), &private));
-        previous = Some(field);
-    }
-    if let Some(last) = previous {
-        let last_ident = last.ident;
-        let last_ty = last.ty;
-        let last_name = &last.name;
-        let has_align = input.repr.align.is_some();
-        let span = input.repr.align.map_or(ident.span(), |(span, _)| span);
-        let check = quote! {
-            #private::check_trailing(
-                #name,
-                #last_name,
-                #private::core::mem::offset_of!(#ident, #last_ident)
-                    + #private::core::mem::size_of::<#last_ty>(),
-                #private::core::mem::size_of::<#ident>(),
-                #private::core::mem::align_of::<#ident>(),
-                #has_align,
-            )
-        };
-        proofs.push(fail_on_problem(check, span, &private));
-    }
-    let check = quote!(#private::check_size(#name, #private::core::mem::size_of::<#ident>()));
-    proofs.push(fail_on_problem(check, ident.span(), &private));
-    quote!(#(#proofs)*)
-}
-
-/// `const _: () = if problem { panic!(message) };` with every token spanned
-/// at `span`, so the compiler's "evaluation panicked" error points at the
-/// offending field (or attribute) with the check's message.
-fn fail_on_problem(check: TokenStream, span: Span, private: &TokenStream) -> TokenStream {
-    let tokens = quote! {
-        const _: () = {
-            let problem = #check;
-            if problem.found() {
-                #private::core::panic!("{}", problem.as_str());
-            }
-        };
+    let (has_align, transparent) = (input.repr.align.is_some(), input.repr.transparent);
+    let fail = |span: Span| {
+        let panic = quote!(#private::core::panic!("{}", problem.as_str()));
+        respan(panic, span)
     };
-    respan(tokens, span)
+    let at_fields = fields.iter().enumerate().map(|(index, field)| {
+        let fail = fail(field.ident.span());
+        quote!(if problem.at(#index) { #fail; })
+    });
+    let at_struct = fail(input.repr.align.map_or(ident.span(), |(span, _)| span));
+    let tie = fields_tie(input, fields);
+    let table = table_name();
+    quote! {
+        #tie
+        const _: () = {
+            let problem = #private::check_record(
+                &#table,
+                #has_align,
+                #transparent,
+            );
+            #(#at_fields)*
+            if problem.found() { #at_struct; }
+        };
+    }
 }
 
 /// `tokens` with every token's span set to `span` (groups included).
@@ -147,20 +86,28 @@ fn respan(tokens: TokenStream, span: Span) -> TokenStream {
         .collect()
 }
 
-/// The `unsafe impl` with the exact field table. Sound because the proofs
-/// above rule out padding and the `PixelLayout` bound on every field type
-/// (checked right here, spanned at the field) gives the rest of the contract.
-fn layout_impl(input: &Input, fields: &[FieldDef]) -> TokenStream {
+/// The field table, as a constant of its own beside the impl, so the proof
+/// reads it without naming `PixelLayout` (which would repeat every error of
+/// an impl whose bounds fail, e.g. a struct that is not `Copy`).
+fn table_name() -> syn::Ident {
+    format_ident!("__PIXEL_LAYOUT_TABLE")
+}
+
+/// `const __PIXEL_LAYOUT_TABLE: Layout`: name, size, alignment, and per field
+/// its name (without `r#`), offset (`offset_of!`), layout (the field type's
+/// own `LAYOUT`, spanned at the type) and padding flag.
+fn layout_table(input: &Input, fields: &[FieldDef]) -> TokenStream {
     let krate = &input.krate;
     let ident = input.ident;
     let name = &input.name;
     let packed = input.repr.packed.is_some();
+    let table = table_name();
     let entries = fields.iter().map(|field| {
         let field_ident = field.ident;
         let field_name = &field.name;
         let padding = field.is_padding();
-        let ty = field.ty;
-        let layout = quote_spanned!(ty.span()=> &<#ty as #krate::PixelLayout>::LAYOUT);
+        let ty = &field.tokens;
+        let layout = quote_spanned!(field.ty.span()=> &<#ty as #krate::PixelLayout>::LAYOUT);
         quote! {
             #krate::Field {
                 name: #field_name,
@@ -170,28 +117,40 @@ fn layout_impl(input: &Input, fields: &[FieldDef]) -> TokenStream {
             }
         }
     });
+    quote! {
+        const #table: #krate::Layout = #krate::Layout {
+            name: #name,
+            size: #krate::__private::core::mem::size_of::<#ident>(),
+            align: #krate::__private::core::mem::align_of::<#ident>(),
+            shape: #krate::Shape::Record {
+                fields: &[#(#entries),*],
+                packed: #packed,
+            },
+        };
+    }
+}
+
+/// The `unsafe impl` with `__Fields` and the field table. Sound because the
+/// proofs rule out padding and the `PixelLayout` bound on every field type
+/// (checked by the table, spanned at the field) gives the rest of the
+/// contract.
+fn layout_impl(input: &Input, fields: &[FieldDef]) -> TokenStream {
+    let (krate, ident) = (&input.krate, input.ident);
     // A balanced tree of tuples of the struct's own field types, with no
     // path that `crate = ...` could redirect, for the trait's own proof.
     let field_list = field_tree(fields, &|field: &FieldDef| {
-        let ty = field.ty;
-        quote_spanned!(ty.span()=> (#ty,))
+        let ty = &field.tokens;
+        quote_spanned!(field.ty.span()=> (#ty,))
     });
+    let table = table_name();
     quote! {
-        // The constants above prove no padding and a non-zero size; valid.rs
+        // The constant above proves no padding and a non-zero size; valid.rs
         // checked the repr; offsets and sizes come from offset_of!/size_of.
         // SAFETY: no padding, fixed field order, and every field type is a
-        // `PixelLayout` (bound required by the table below): the contract holds.
+        // `PixelLayout` (bound required by the table): the contract holds.
         unsafe impl #krate::PixelLayout for #ident {
             type __Fields = #field_list;
-            const LAYOUT: #krate::Layout = #krate::Layout {
-                name: #name,
-                size: #krate::__private::core::mem::size_of::<#ident>(),
-                align: #krate::__private::core::mem::align_of::<#ident>(),
-                shape: #krate::Shape::Record {
-                    fields: &[#(#entries),*],
-                    packed: #packed,
-                },
-            };
+            const LAYOUT: #krate::Layout = #table;
         }
     }
 }
@@ -336,7 +295,7 @@ fn field_views(input: &Input, fields: &[FieldDef], kind: &ViewKind) -> TokenStre
         fields
             .iter()
             .map(|field| {
-                let (field_vis, field_ident, ty) = (field.vis, field.ident, field.ty);
+                let (field_vis, field_ident, ty) = (field.vis, field.ident, &field.tokens);
                 let doc = format!("The `{}` field of every {element}.", field.name);
                 quote!(#[doc = #doc] #field_vis #field_ident: #krate::#view_type<'a, #ty>)
             })
@@ -346,7 +305,7 @@ fn field_views(input: &Input, fields: &[FieldDef], kind: &ViewKind) -> TokenStre
     let write_fields = view_fields(&write_type);
     let offset = |field_ident: &syn::Ident| quote!(#krate::__private::core::mem::offset_of!(#ident, #field_ident));
     let read_inits = fields.iter().map(|field| {
-        let (field_ident, ty) = (field.ident, field.ty);
+        let (field_ident, ty) = (field.ident, &field.tokens);
         let at = offset(field_ident);
         let message = format!("field `{}` lies inside `{}`", field.name, input.name);
         quote!(#field_ident: source.#project::<#ty>(#at).expect(#message))
@@ -356,7 +315,7 @@ fn field_views(input: &Input, fields: &[FieldDef], kind: &ViewKind) -> TokenStre
         transparent_split(input, fields, &write_ident, &message)
     } else {
         let write_inits = fields.iter().map(|field| {
-            let (field_ident, ty) = (field.ident, field.ty);
+            let (field_ident, ty) = (field.ident, &field.tokens);
             let at = offset(field_ident);
             quote!(#field_ident: split.take::<#ty>(#at).expect(#message))
         });
@@ -364,10 +323,19 @@ fn field_views(input: &Input, fields: &[FieldDef], kind: &ViewKind) -> TokenStre
     };
     quote! {
         #[doc = #read_doc]
-        #[derive(Clone, Copy)]
         #vis struct #read_ident<'a> {
             #(#read_fields,)*
         }
+
+        // By hand: the built-in derive adds a check per field.
+        impl #krate::__private::core::clone::Clone for #read_ident<'_> {
+            #[inline]
+            fn clone(&self) -> Self {
+                *self
+            }
+        }
+
+        impl #krate::__private::core::marker::Copy for #read_ident<'_> {}
 
         #[doc = #write_doc]
         #vis struct #write_ident<'a> {
@@ -406,7 +374,7 @@ fn transparent_split(
     let slot = |index: usize| format_ident!("__view{}", index, span = Span::mixed_site());
     let pass = |condition: &dyn Fn(&TokenStream, &TokenStream) -> TokenStream| {
         let takes = fields.iter().enumerate().map(|(index, field)| {
-            let (field_ident, ty, slot) = (field.ident, field.ty, slot(index));
+            let (field_ident, ty, slot) = (field.ident, &field.tokens, slot(index));
             let size = quote!(#mem::size_of::<#ty>());
             let at = quote!(#mem::offset_of!(#ident, #field_ident));
             let condition = condition(&size, &at);
@@ -436,7 +404,7 @@ fn transparent_split(
 }
 
 /// The channel name `r` as the type `(Ch<'r'>,)`.
-fn channel_name(krate: &syn::Path, field: &FieldDef) -> TokenStream {
+fn channel_name(krate: &TokenStream, field: &FieldDef) -> TokenStream {
     let chars = field.name.chars().map(proc_macro2::Literal::character);
     quote!((#(#krate::Ch<#chars>,)*))
 }
@@ -446,9 +414,13 @@ fn channel_name(krate: &syn::Path, field: &FieldDef) -> TokenStream {
 fn channels(input: &Input, fields: &[FieldDef]) -> TokenStream {
     let krate = &input.krate;
     let ident = input.ident;
-    let channel_impls = fields.iter().map(|field| {
-        let (field_ident, ty) = (field.ident, field.ty);
-        let name = channel_name(krate, field);
+    // Each name is pasted three times: render it once.
+    let names: Vec<TokenStream> = fields
+        .iter()
+        .map(|field| channel_name(krate, field))
+        .collect();
+    let channel_impls = fields.iter().zip(&names).map(|(field, name)| {
+        let (field_ident, ty) = (field.ident, &field.tokens);
         quote! {
             impl #krate::Channel<#name> for #ident {
                 type Value = #ty;
@@ -459,18 +431,20 @@ fn channels(input: &Input, fields: &[FieldDef]) -> TokenStream {
             }
         }
     });
-    let bounds = fields.iter().filter(|f| !f.is_padding()).map(|field| {
-        let name = channel_name(krate, field);
-        let ty = field.ty;
+    let data = fields
+        .iter()
+        .zip(&names)
+        .filter(|(field, _)| !field.is_padding());
+    let bounds = data.map(|(field, name)| {
+        let ty = &field.tokens;
         quote!(#krate::Channel<#name, Value = #ty>)
     });
-    let inits = fields.iter().map(|field| {
+    let inits = fields.iter().zip(&names).map(|(field, name)| {
         let field_ident = field.ident;
         if field.is_padding() {
             quote!(#field_ident: #krate::zeroed())
         } else {
-            let name = channel_name(krate, field);
-            quote!(#field_ident: <__Source as #krate::Channel<#name>>::channel(source))
+            quote!(#field_ident: #krate::Channel::<#name>::channel(source))
         }
     });
     quote! {

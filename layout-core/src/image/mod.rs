@@ -3,7 +3,6 @@
 
 use crate::column::{Column, ColumnIter};
 use crate::error::ViewError;
-use crate::fields::Planar;
 use crate::layout::PixelLayout;
 use crate::raw::{Dim, RawView, Shared};
 use core::fmt;
@@ -113,7 +112,10 @@ impl<P> Clone for ImageView<'_, P> {
 impl<P> Copy for ImageView<'_, P> {}
 
 impl<'a, P: PixelLayout> ImageView<'a, P> {
-    #[cfg_attr(not(any(feature = "ndarray", feature = "image")), allow(dead_code))]
+    #[cfg_attr(
+        not(any(feature = "ndarray", feature = "image", feature = "fast_image_resize")),
+        allow(dead_code)
+    )]
     pub(crate) fn raw(&self) -> RawView<'a, P, 2, Shared> {
         self.raw
     }
@@ -296,14 +298,6 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
         Ok(ImageView {
             raw: self.raw.project(offset)?,
         })
-    }
-
-    /// One plane per channel (generated `<Name>Planes`).
-    pub fn planes(&self) -> P::Planes<'a>
-    where
-        P: Planar,
-    {
-        P::planes(*self)
     }
 
     /// Copies every pixel into `target`, which must have the same size

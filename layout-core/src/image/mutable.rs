@@ -3,7 +3,6 @@
 use super::{check_rect, crop, padded_rows, ImageView, Row};
 use crate::column::ColumnMut;
 use crate::error::ViewError;
-use crate::fields::Planar;
 use crate::layout::PixelLayout;
 use crate::raw::{Dim, Exclusive, FieldSplit, RawView, Rows as RawRows};
 use core::fmt;
@@ -332,15 +331,6 @@ impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
             rest: Some(self),
             band_height,
         })
-    }
-
-    /// One mutable plane per channel (generated `<Name>PlanesMut`), all
-    /// usable at once.
-    pub fn planes_mut(&mut self) -> P::PlanesMut<'_>
-    where
-        P: Planar,
-    {
-        P::planes_mut(self.reborrow())
     }
 
     /// Starts handing out mutable planes; see [`PlaneSplit`].

@@ -112,7 +112,7 @@ impl<P: PixelLayout + Sync> IntoImageView for ImageView<'_, P> {
         if pixel_type(&P::LAYOUT)? != Q::pixel_type() {
             return None;
         }
-        FirRows::<P, Q>::new(*self)
+        FirRows::<P, Q>::new(self.raw())
     }
 }
 

@@ -950,6 +950,50 @@ fn read_header_bytes(mut reader: impl Read) -> std::io::Result<Vec<u8>> {
 }
 
 impl NpyFile {
+    crate::raw::map_fn! {
+        /// Memory-maps the `.npy` file at `path` read-only and parses its
+        /// header: O(1) in the file size, nothing of the data is read. The
+        /// mapping is page-aligned, so data NumPy wrote (64-byte aligned in the
+        /// file) views as records of any aligned type.
+        ///
+        /// For a safe alternative that copies, see [`NpyFile::read`].
+        ///
+        /// # Safety
+        ///
+        /// The file must not be modified or truncated, by this or any other
+        /// process, while the returned `NpyFile` (or any view borrowed from it)
+        /// lives. This is memmap2's contract: bytes changing behind a shared
+        /// view are undefined behaviour, and reading truncated pages raises
+        /// `SIGBUS`. The library cannot check it (see SAFETY.md, §5).
+        ///
+        /// # Errors
+        ///
+        /// [`NpyError::Io`] naming the path when the file cannot be opened or
+        /// mapped; every header error of [`Npy::from_bytes`](crate::Npy::from_bytes)
+        /// (bad magic, version, header syntax or keys, shape overflow,
+        /// [`NpyError::DataTooShort`] when the file ends before the data does).
+        ///
+        /// ```
+        /// #![deny(unsafe_code)]
+        /// use typed_layout::{npy, NpyFile};
+        ///
+        /// let path = std::env::temp_dir().join(format!("doc-npymap-{}.npy", std::process::id()));
+        /// npy::write_slice(std::fs::File::create(&path)?, &[1.5f64, 2.5, 3.0])?;
+        ///
+        /// #[allow(unsafe_code)]
+        /// // SAFETY: this program just wrote the file and nothing else opens it,
+        /// // so it is not modified or truncated while mapped.
+        /// let file = unsafe { NpyFile::map(&path)? };
+        /// assert_eq!(file.records::<f64>()?.iter().sum::<f64>(), 7.0);
+        /// # drop(file);
+        /// # std::fs::remove_file(&path)?;
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
+        error: NpyError,
+        io_error: |action, path, source| NpyError::io(action, Some(path), source),
+        from_mapping: NpyFile::from_mapping,
+    }
+
     /// Reads the `.npy` file at `path` into 64-byte aligned memory it owns:
     /// safe (a copy, so other processes may change the file) and as fast as
     /// `std::fs::read` (one copy). The data is placed at an aligned address

@@ -372,6 +372,52 @@ pub struct NpzFile {
 }
 
 impl NpzFile {
+    crate::raw::map_fn! {
+        /// Memory-maps the `.npz` archive at `path` read-only: O(1) in the
+        /// archive's size; stored members are then viewed in the mapping when
+        /// their data is aligned for the type asked for.
+        ///
+        /// For a safe alternative that copies, see
+        /// [`NpzFile::read`](crate::npz::NpzFile::read).
+        ///
+        /// # Safety
+        ///
+        /// The file must not be modified or truncated, by this or any other
+        /// process, while the returned `NpzFile` (or anything borrowed from it)
+        /// lives: memmap2's contract (see SAFETY.md, §5).
+        ///
+        /// # Errors
+        ///
+        /// [`NpzError::Io`](crate::npz::NpzError::Io) naming the path and the
+        /// operation (`open`, `memory-map`).
+        ///
+        /// ```
+        /// #![deny(unsafe_code)]
+        /// use typed_layout::npz::{Compression, NpzFile, NpzWriter};
+        /// let path = std::env::temp_dir().join(format!("doc-npzmap-{}.npz", std::process::id()));
+        /// let mut writer = NpzWriter::new(std::fs::File::create(&path)?, Compression::Stored);
+        /// writer.add("a", &typed_layout::Records::from_slice(&[1u8, 2]))?;
+        /// writer.finish()?;
+        /// #[allow(unsafe_code)]
+        /// // SAFETY: this program just wrote the file and nothing else opens it.
+        /// let file = unsafe { NpzFile::map(&path)? };
+        /// let npz = file.npz()?;
+        /// let a = npz.get("a")?;
+        /// assert!(a.is_in_place());
+        /// assert_eq!(a.records::<u8>()?.to_vec(), [1, 2]);
+        /// # drop(a); drop(npz); drop(file);
+        /// # std::fs::remove_file(&path)?;
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
+        error: NpzError,
+        io_error: |action, path, source| NpzError::Io {
+            action,
+            path: Some(path.to_path_buf()),
+            source,
+        },
+        from_mapping: |map| Ok(NpzFile::from_mapping(map)),
+    }
+
     /// Reads the archive at `path` into memory (one copy).
     ///
     /// # Errors

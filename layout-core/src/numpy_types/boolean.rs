@@ -1,6 +1,5 @@
 //! `Bool`: NumPy's one-byte boolean.
 
-use crate::convert::ConvertFrom;
 use core::fmt;
 
 /// NumPy's `bool` (`|b1`, PEP 3118 `?`): one byte, zero is false and any
@@ -75,11 +74,5 @@ impl core::hash::Hash for Bool {
 impl fmt::Debug for Bool {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&self.get(), f)
-    }
-}
-
-impl ConvertFrom<Bool> for Bool {
-    fn convert_from(source: &Bool) -> Self {
-        *source
     }
 }

@@ -1,6 +1,5 @@
 //! `Bytes<N>` and `Ucs4<N>`: NumPy's fixed-length strings.
 
-use crate::convert::ConvertFrom;
 use core::fmt;
 
 /// A value too long for a fixed-length string: `len` bytes or characters
@@ -121,12 +120,6 @@ impl<const N: usize> fmt::Debug for Bytes<N> {
     }
 }
 
-impl<const N: usize> ConvertFrom<Bytes<N>> for Bytes<N> {
-    fn convert_from(source: &Bytes<N>) -> Self {
-        *source
-    }
-}
-
 /// NumPy's fixed-length unicode string `<U<N>` (PEP 3118 `<N>w`): `N` UCS-4
 /// code points (`4 * N` bytes) in native byte order, NUL-padded. Its dtype
 /// is `<U<N>` (on a little-endian host), where a `[u32; N]` field is a
@@ -221,11 +214,5 @@ impl<const N: usize> fmt::Debug for Ucs4<N> {
             }
         }
         f.write_str("\"")
-    }
-}
-
-impl<const N: usize> ConvertFrom<Ucs4<N>> for Ucs4<N> {
-    fn convert_from(source: &Ucs4<N>) -> Self {
-        *source
     }
 }

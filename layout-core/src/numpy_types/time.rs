@@ -1,7 +1,6 @@
 //! `Datetime64<U>` and `Timedelta64<U>`: NumPy's 64-bit times, with the
 //! unit in the type.
 
-use crate::convert::ConvertFrom;
 use core::fmt;
 use core::marker::PhantomData;
 
@@ -239,12 +238,6 @@ macro_rules! time_type {
                 } else {
                     write!(f, "{}[{}]", self.value, U::UNIT)
                 }
-            }
-        }
-
-        impl<U: Unit> ConvertFrom<$name<U>> for $name<U> {
-            fn convert_from(source: &$name<U>) -> Self {
-                *source
             }
         }
     };

@@ -3,7 +3,7 @@
 use crate::dtype::HasDtype;
 use crate::image_buf::ImageBuf;
 use crate::layout::PixelLayout;
-use crate::raw::python::{export, ExportError, ExportLayout, LayoutBuffer};
+use crate::raw::python::{export, ExportError, ExportLayout, LayoutBuffer, Owner};
 use crate::record_buf::RecordBuf;
 use alloc::ffi::CString;
 use alloc::format;
@@ -11,6 +11,18 @@ use alloc::vec;
 use core::mem::size_of;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
+
+impl<T: PixelLayout + Send + Sync> Owner for RecordBuf<T> {
+    fn bytes_mut(&mut self) -> &mut [u8] {
+        self.as_bytes_mut()
+    }
+}
+
+impl<P: PixelLayout + Send + Sync> Owner for ImageBuf<P> {
+    fn bytes_mut(&mut self) -> &mut [u8] {
+        self.as_bytes_mut()
+    }
+}
 
 fn format_of<T: PixelLayout>() -> PyResult<CString> {
     let text = T::dtype().pep3118().map_err(|err| {

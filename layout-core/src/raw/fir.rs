@@ -1,8 +1,8 @@
-//! The rows of an [`ImageView`] lent to `fast_image_resize` as slices of its
+//! The rows of an image view (a rank-2 core view) lent to `fast_image_resize` as slices of its
 //! pixel type (feature `fast_image_resize`): the only `unsafe` of that
 //! interop, a slice cast and the `unsafe impl` of its `ImageView` trait.
 
-use crate::image::ImageView;
+use super::view::{RawView, Shared};
 use crate::layout::PixelLayout;
 use core::marker::PhantomData;
 use core::mem::{align_of, size_of};
@@ -12,11 +12,11 @@ use fast_image_resize::pixels::InnerPixel;
 ///
 /// Invariant (established by [`FirRows::new`], the only constructor):
 /// (1) `size_of::<Q>() == size_of::<P>()` and `align_of::<Q>() <=
-/// align_of::<P>()`; (2) `view.row(y)` is `Row::Contiguous` of `width`
-/// pixels for every `y < height` (a view is immutable, so this stays true);
-/// (3) width and height fit `u32`.
+/// align_of::<P>()`; (2) `view.row(y).as_slice()` is a slice of `width`
+/// pixels for every `y < height` (a shared view never changes, so this
+/// stays true); (3) width and height fit `u32`.
 pub(crate) struct FirRows<'a, P: PixelLayout, Q> {
-    view: ImageView<'a, P>,
+    view: RawView<'a, P, 2, Shared>,
     pixel: PhantomData<fn() -> Q>,
 }
 
@@ -24,12 +24,14 @@ impl<'a, P: PixelLayout, Q: InnerPixel> FirRows<'a, P, Q> {
     /// The rows of `view` as rows of `Q`, or `None` if `Q` has another size
     /// or a stricter alignment than `P`, if a row is not contiguous (pixels
     /// not adjacent or not aligned), or if a side does not fit `u32`.
-    pub(crate) fn new(view: ImageView<'a, P>) -> Option<Self> {
+    pub(crate) fn new(view: RawView<'a, P, 2, Shared>) -> Option<Self> {
+        let (width, height) = (view.len(0), view.len(1));
         let same_shape = size_of::<Q>() == size_of::<P>() && align_of::<Q>() <= align_of::<P>();
-        let sides_fit = u32::try_from(view.width()).is_ok() && u32::try_from(view.height()).is_ok();
-        let rows_contiguous = view.rows().all(|row| {
-            row.as_slice()
-                .is_some_and(|pixels| pixels.len() == view.width())
+        let sides_fit = u32::try_from(width).is_ok() && u32::try_from(height).is_ok();
+        let rows_contiguous = (0..height).all(|y| {
+            view.row(y)
+                .and_then(|row| row.as_slice())
+                .is_some_and(|pixels| pixels.len() == width)
         });
         (same_shape && sides_fit && rows_contiguous).then_some(FirRows {
             view,
@@ -66,14 +68,14 @@ unsafe impl<P: PixelLayout + Sync, Q: InnerPixel> fast_image_resize::ImageView
 
     fn width(&self) -> u32 {
         // Fits by invariant (3).
-        self.view.width() as u32
+        self.view.len(0) as u32
     }
 
     fn height(&self) -> u32 {
-        self.view.height() as u32
+        self.view.len(1) as u32
     }
 
     fn iter_rows(&self, start_row: u32) -> impl Iterator<Item = &[Q]> {
-        (start_row as usize..self.view.height()).map_while(|y| self.row(y))
+        (start_row as usize..self.view.len(1)).map_while(|y| self.row(y))
     }
 }

@@ -30,6 +30,8 @@ mod impls;
 mod iter;
 #[cfg(feature = "std")]
 mod map;
+#[cfg(feature = "std")]
+pub(crate) use map::map_fn;
 #[cfg(feature = "ndarray")]
 mod ndarray;
 #[cfg(feature = "pyo3")]

@@ -1,9 +1,6 @@
 //! Owned records and images handed to Python as buffer exporters.
 
 use super::span::{element_span, SpanError};
-use crate::image_buf::ImageBuf;
-use crate::layout::PixelLayout;
-use crate::record_buf::RecordBuf;
 use alloc::boxed::Box;
 use alloc::ffi::CString;
 use alloc::format;
@@ -15,23 +12,11 @@ use pyo3::exceptions::PyBufferError;
 use pyo3::ffi;
 use pyo3::prelude::*;
 
-/// Owned storage whose bytes can be exported (crate-private: the owners of
-/// this crate only).
+/// Owned storage whose bytes can be exported (crate-private: implemented
+/// in python/export.rs for `RecordBuf` and `ImageBuf`).
 pub(crate) trait Owner: Send + Sync + 'static {
     /// All bytes of the storage.
     fn bytes_mut(&mut self) -> &mut [u8];
-}
-
-impl<T: PixelLayout + Send + Sync> Owner for RecordBuf<T> {
-    fn bytes_mut(&mut self) -> &mut [u8] {
-        self.as_bytes_mut()
-    }
-}
-
-impl<P: PixelLayout + Send + Sync> Owner for ImageBuf<P> {
-    fn bytes_mut(&mut self) -> &mut [u8] {
-        self.as_bytes_mut()
-    }
 }
 
 /// How the exported bytes are described to Python.
@@ -76,7 +61,7 @@ unsafe impl Send for Base {}
 // SAFETY: as above.
 unsafe impl Sync for Base {}
 
-/// The Python object a [`RecordBuf`] or [`ImageBuf`] becomes when returned
+/// The Python object a [`RecordBuf`](crate::RecordBuf) or [`ImageBuf`](crate::ImageBuf) becomes when returned
 /// to Python (`typed_layout.LayoutBuffer`): it owns the buffer and exports
 /// its bytes through the buffer protocol, writable, with the element type's
 /// PEP 3118 format, so `numpy.asarray(obj)` views them without a copy (and

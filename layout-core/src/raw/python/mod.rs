@@ -10,7 +10,7 @@ mod span;
 
 pub(crate) use arrow::{ArrowBuffer, ArrowError};
 pub use export::LayoutBuffer;
-pub(crate) use export::{export, ExportError, ExportLayout};
+pub(crate) use export::{export, ExportError, ExportLayout, Owner};
 pub(crate) use held::{ExclusiveBuffer, SharedBuffer, TakeError};
 pub(crate) use registry::Conflict;
 pub(crate) use span::SpanError;
