@@ -3,7 +3,18 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use typed_layout::Dtype;
+use typed_layout::{Dtype, DtypeKind};
+
+/// Whether a field named `''` whose type is raw bytes or a sub-array sits
+/// anywhere in `dtype`: NumPy's reader (and this one) reads such an entry of
+/// a `descr` as padding, so its `descr` cannot round-trip, in NumPy either.
+fn reads_as_a_gap(dtype: &Dtype) -> bool {
+    dtype.innermost().fields().iter().any(|field| {
+        (field.name().is_empty()
+            && (field.dtype().is_sub_array() || field.dtype().kind() == Some(DtypeKind::Raw)))
+            || reads_as_a_gap(field.dtype())
+    })
+}
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -12,11 +23,19 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(dtype) = Dtype::from_pep3118(text) {
         let printed = dtype.descr();
         let again = Dtype::from_descr(&printed);
-        assert_eq!(
-            again.as_ref(),
-            Ok(&dtype),
-            "descr {printed:?} of {text:?} did not round-trip"
-        );
+        if !reads_as_a_gap(&dtype) {
+            assert_eq!(
+                again.as_ref(),
+                Ok(&dtype),
+                "descr {printed:?} of {text:?} did not round-trip"
+            );
+        } else {
+            // It parses, as NumPy's reader reads it (the field as a gap).
+            assert!(
+                again.is_ok(),
+                "descr {printed:?} of {text:?} does not parse"
+            );
+        }
         if let Ok(format) = dtype.pep3118() {
             let again = Dtype::from_pep3118(&format)
                 .unwrap_or_else(|e| panic!("{format:?} (from {text:?}) does not parse: {e}"));

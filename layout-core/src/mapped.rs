@@ -158,6 +158,57 @@ pub(crate) fn read_aligned(
     Ok(FileBytes::Read { buf, start, len })
 }
 
+/// Reads all of `file` (about `len` bytes) into a fresh `Vec` with one
+/// `read_to_end`, as `std::fs::read` does (the same system calls, no
+/// zeroing), placed so that its first byte sits at a multiple of
+/// [`READ_ALIGN`]; returns the vector and where the file starts in it.
+pub(crate) fn read_whole(mut file: File, len: usize) -> Result<(Vec<u8>, usize), ReadFailure> {
+    let overflow = || ReadFailure::View(ViewError::Overflow { len, stride: 1 });
+    let total = len.checked_add(READ_ALIGN).ok_or_else(overflow)?;
+    if isize::try_from(total).is_err() {
+        return Err(overflow());
+    }
+    let mut buf: Vec<u8> = Vec::new();
+    buf.try_reserve_exact(total).map_err(|_| overflow())?;
+    let start = aligned_start(buf.as_ptr(), 0);
+    buf.resize(start, 0);
+    file.read_to_end(&mut buf).map_err(ReadFailure::Io)?;
+    Ok((buf, start))
+}
+
+/// Moves the bytes of `buf` from `start` on so that byte `align_at` of
+/// them sits at a multiple of [`READ_ALIGN`] (a second pass over the bytes,
+/// only for data at an offset that is not a multiple of 64); returns the
+/// new start.
+pub(crate) fn realign(
+    buf: &mut Vec<u8>,
+    start: usize,
+    align_at: usize,
+) -> Result<usize, ReadFailure> {
+    if aligned_start(buf.as_ptr(), start.wrapping_add(align_at)) == 0 {
+        return Ok(start);
+    }
+    let wanted = aligned_start(buf.as_ptr(), align_at);
+    let len = buf.len().saturating_sub(start);
+    if wanted.saturating_add(len) > buf.capacity() {
+        // No room to move in place: one fresh aligned copy.
+        let FileBytes::Read {
+            buf: fresh, start, ..
+        } = read_aligned(&[], buf.get(start..).unwrap_or_default(), len, align_at)?
+        else {
+            return Ok(start);
+        };
+        *buf = fresh;
+        return Ok(start);
+    }
+    if wanted > start {
+        buf.resize(wanted + len, 0);
+    }
+    buf.copy_within(start..start + len, wanted);
+    buf.truncate(wanted + len);
+    Ok(wanted)
+}
+
 /// The offset from `base` at which byte `align_at` lands on a multiple of
 /// [`READ_ALIGN`].
 fn aligned_start(base: *const u8, align_at: usize) -> usize {

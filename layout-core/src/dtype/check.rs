@@ -44,6 +44,12 @@ impl Dtype {
     ///      stored in a non-native byte order");
     /// # Ok::<(), typed_layout::DtypeError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`DtypeError::Mismatch`] naming the first field that differs, which aspect
+    /// (`MismatchKind`), both sides, and the Rust type for the found side when the
+    /// kind, size, shape or unit differ.
     pub fn check(&self, found: &Dtype) -> Result<(), DtypeError> {
         compare(self, found, "", &short_descr)
     }
@@ -290,13 +296,14 @@ fn compare_records(ours: &Dtype, theirs: &Dtype, path: &str) -> Result<(), Dtype
                         ));
                     }
                     let field_path = join(path, &x.name);
-                    let (x_shown, y_shown) = (show_field(x), show_field(y));
+                    // Rendered only when they differ: checks that pass
+                    // format nothing.
                     compare(&x.dtype, &y.dtype, &field_path, &|d| {
                         // Show the field as a whole when its own dtype differs.
                         if core::ptr::eq(d, &x.dtype) {
-                            x_shown.clone()
+                            show_field(x)
                         } else if core::ptr::eq(d, &y.dtype) {
-                            y_shown.clone()
+                            show_field(y)
                         } else {
                             short_descr(d)
                         }

@@ -35,6 +35,10 @@ impl Dtype {
     /// Gaps, trailing padding included, are unnamed `('', '|V<n>')`
     /// entries; sub-array fields are `(name, base, shape)`; nested records
     /// are nested lists; a top-level sub-array is `(base, shape)`.
+    ///
+    /// A field named `''` whose type is raw bytes or a sub-array prints as
+    /// NumPy prints it, and reads back as padding, as NumPy's reader reads
+    /// it: the list form cannot tell them apart (in NumPy either).
     pub fn descr(&self) -> String {
         let mut out = String::new();
         push_descr(&mut out, self);
@@ -60,6 +64,14 @@ impl Dtype {
     /// assert_eq!(dict.descr(), "[('a', '<i4'), ('', '|V4'), ('b', '<f8'), ('', '|V8')]");
     /// # Ok::<(), typed_layout::DtypeError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`DtypeError::Syntax`] (with the position) for text that is not a Python
+    /// literal, [`DtypeError::Malformed`] for a literal that is not a descr, the
+    /// dtype-string errors of [`Dtype::from_typestr`], and the constructors'
+    /// (`TooLarge`, `FieldOutOfRecord`, `OverlappingFields`, `DuplicateField`,
+    /// `TooDeep`).
     pub fn from_descr(text: &str) -> Result<Dtype, DtypeError> {
         let value = literal::parse(text, false).map_err(|error| literal_error(DESCR, error))?;
         from_value(&value, 0, Context::Any)

@@ -596,6 +596,15 @@ impl Dtype {
 
     /// The scalar or record inside every level of sub-array; `self` for
     /// scalars and records.
+    ///
+    /// ```
+    /// use typed_layout::Dtype;
+    /// let nested = Dtype::parse("[('c', ('<f8', (5,)), (2,))]")?;
+    /// let c = nested.field("c").unwrap().dtype();
+    /// assert_eq!((c.shape(), c.full_shape()), (&[2][..], vec![2, 5]));
+    /// assert_eq!(c.innermost().typestr(), "<f8");
+    /// # Ok::<(), typed_layout::DtypeError>(())
+    /// ```
     pub fn innermost(&self) -> &Dtype {
         let mut dtype = self;
         while let Repr::SubArray { base, .. } = &dtype.repr {

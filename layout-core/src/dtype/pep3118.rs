@@ -48,6 +48,13 @@ impl Dtype {
     /// assert_eq!((aligned.itemsize(), aligned.field("salary").map(|f| f.offset())), (48, Some(40)));
     /// # Ok::<(), typed_layout::DtypeError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`DtypeError::Syntax`] with the position, [`DtypeError::Unsupported`] for
+    /// codes that hold pointers or have no NumPy dtype (`O`, `&`, `u`, `t`),
+    /// [`DtypeError::TooLarge`], [`DtypeError::TooDeep`],
+    /// [`DtypeError::DuplicateField`].
     pub fn from_pep3118(text: &str) -> Result<Dtype, DtypeError> {
         let mut stream = Stream {
             src: text.as_bytes(),
@@ -80,6 +87,12 @@ impl Dtype {
     /// assert_eq!(sub.pep3118()?, "T{(3)B:rgb:B:a:}");
     /// # Ok::<(), typed_layout::DtypeError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`DtypeError::NotRepresentable`] for what PEP 3118 cannot express:
+    /// datetimes and timedeltas (NumPy refuses to export them too), 16-byte
+    /// integers, `:` in a field name.
     pub fn pep3118(&self) -> Result<String, DtypeError> {
         let numpy_style = Emitter::run(self, false)?;
         if Dtype::from_pep3118(&numpy_style).ok().as_ref() == Some(self) {

@@ -48,7 +48,7 @@ use crate::dtype::{descr, literal, Dtype, DtypeError, DtypeField, HasDtype};
 use crate::error::ViewError;
 use crate::image::ImageView;
 use crate::layout::PixelLayout;
-use crate::mapped::{file_len, read_aligned, FileBytes, ReadFailure};
+use crate::mapped::{file_len, read_aligned, read_whole, realign, FileBytes, ReadFailure};
 use crate::records::Records;
 use std::boxed::Box;
 use std::collections::BTreeSet;
@@ -79,6 +79,21 @@ impl NpyHeader {
     /// version, header length, the dict literal and its three keys, the
     /// shape (non-negative, product times itemsize within `usize`), the
     /// descr (no object dtypes). Does not look at the data.
+    ///
+    /// ```
+    /// use typed_layout::{npy, HasDtype, NpyHeader};
+    /// let bytes = npy::header_bytes(&u16::dtype(), &[4, 2], false)?;
+    /// let header = NpyHeader::parse(&bytes)?;
+    /// assert_eq!((header.shape(), header.len()), (&[4, 2][..], 8));
+    /// # Ok::<(), typed_layout::NpyError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`NpyError::BadMagic`], `Truncated`, `UnsupportedVersion`,
+    /// `HeaderPastEnd`, `HeaderEncoding`, `HeaderSyntax`, `HeaderNotDict`,
+    /// `HeaderKeys`, `BadShape`, `BadFortranOrder`, `Descr`, `ShapeOverflow`:
+    /// each with the numbers (offsets, lengths, the keys found).
     pub fn parse(bytes: &[u8]) -> Result<NpyHeader, NpyError> {
         parse_header(bytes)
     }
@@ -912,9 +927,6 @@ pub struct NpyFile {
     header: NpyHeader,
 }
 
-/// How much of a file [`NpyFile::read`] reads first, for the header.
-const HEAD_READ: u64 = 4096;
-
 /// Reads the magic, version, length field and the header they announce
 /// (exactly: the reader is left at the first data byte).
 fn read_header_bytes(mut reader: impl Read) -> std::io::Result<Vec<u8>> {
@@ -986,7 +998,7 @@ impl NpyFile {
     /// safe (a copy, so other processes may change the file) and as fast as
     /// `std::fs::read` (one copy). The data is placed at an aligned address
     /// whatever its offset in the file, so it views as records of any
-    /// aligned type. Bytes after the data are not read.
+    /// aligned type.
     ///
     /// To view a large file without reading it, see [`NpyFile::map`].
     ///
@@ -1005,44 +1017,24 @@ impl NpyFile {
     ///
     /// [`NpyError::Io`] naming the path and the operation (`open`, `read`);
     /// every header error of [`Npy::from_bytes`]; [`NpyError::DataTooShort`]
-    /// when the file ends before the data does (checked before allocating).
+    /// when the file ends before the data does.
     pub fn read(path: impl AsRef<Path>) -> Result<NpyFile, NpyError> {
         let path = path.as_ref();
         let io = |action| move |source| NpyError::io(action, Some(path), source);
-        let mut file = File::open(path).map_err(io("open"))?;
-        let file_len = file_len(&file).map_err(io("read"))?;
-        // One read for the start of the file: the header, usually with the
-        // first data bytes (most headers are 128 bytes); more if it is longer.
-        let mut head = Vec::new();
-        (&mut file)
-            .take(HEAD_READ)
-            .read_to_end(&mut head)
-            .map_err(io("read"))?;
-        let header = match parse_header(&head) {
-            Err(NpyError::HeaderPastEnd { .. }) if head.len() as u64 == HEAD_READ => {
-                let mut rest = read_header_bytes(head.chain(&mut file)).map_err(io("read"))?;
-                rest.shrink_to_fit();
-                head = rest;
-                parse_header(&head)?
-            }
-            other => other?,
-        };
-        let available = file_len.saturating_sub(header.data_offset);
-        if available < header.data_len {
-            return Err(header.data_too_short(available));
-        }
-        let read_data = head.len().saturating_sub(header.data_offset);
-        let storage = read_aligned(
-            &head,
-            file,
-            header.data_len.saturating_sub(read_data),
-            header.data_offset,
-        )
-        .map_err(|failure| match failure {
+        let failure = |failure| match failure {
             ReadFailure::Io(source) => NpyError::io("read", Some(path), source),
             ReadFailure::View(source) => NpyError::View { source },
-        })?;
-        NpyFile::checked(header, storage)
+        };
+        let file = File::open(path).map_err(io("open"))?;
+        let file_len = file_len(&file).map_err(io("read"))?;
+        // The whole file in one read, as std::fs::read does, its start
+        // 64-byte aligned: NumPy's data offsets are multiples of 64, so the
+        // data is aligned already; other offsets move once.
+        let (mut buf, start) = read_whole(file, file_len).map_err(failure)?;
+        let header = parse_header(buf.get(start..).unwrap_or_default())?;
+        let start = realign(&mut buf, start, header.data_offset).map_err(failure)?;
+        let len = buf.len().saturating_sub(start);
+        NpyFile::checked(header, FileBytes::Read { buf, start, len })
     }
 
     /// Reads a `.npy` stream into 64-byte aligned memory: the header, then
@@ -1129,7 +1121,7 @@ impl NpyFile {
     }
 
     /// The file's bytes, from the magic string to the end of the data
-    /// (a mapping also holds any bytes after the data).
+    /// (`map` and `read` also hold any bytes after the data).
     pub fn bytes(&self) -> &[u8] {
         self.storage.bytes()
     }

@@ -30,6 +30,13 @@ const GROWTH_AXIS_MAX_DIGITS: usize = 21;
 /// assert!(header.starts_with(b"\x93NUMPY\x01\x00\x76\x00{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }"));
 /// # Ok::<(), typed_layout::NpyError>(())
 /// ```
+///
+/// # Errors
+///
+/// [`NpyError::BadShape`] / [`NpyError::ShapeOverflow`] for shapes NumPy
+/// would refuse (more than 64 axes, more than `isize::MAX` bytes),
+/// [`NpyError::Descr`] for dtypes NumPy cannot load (16-byte integers),
+/// [`NpyError::HeaderTooLong`].
 pub fn header_bytes(
     dtype: &Dtype,
     shape: &[usize],
@@ -155,6 +162,12 @@ fn io_error(action: &'static str) -> impl FnOnce(std::io::Error) -> NpyError {
 /// assert_eq!((npy.shape(), npy.data()), (&[2, 3, 4][..], &bgra[..]));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # Errors
+///
+/// [`NpyError::DataLength`] when `data` is not the shape's bytes,
+/// [`NpyError::ShapeOverflow`], the errors of [`header_bytes`], and
+/// [`NpyError::Io`] when writing fails.
 pub fn write_bytes<W: Write>(
     mut out: W,
     data: &[u8],
@@ -191,11 +204,27 @@ pub fn write_bytes<W: Write>(
 /// assert_eq!(Npy::from_bytes(&file)?.records::<u16>()?.to_vec(), values);
 /// # Ok::<(), typed_layout::NpyError>(())
 /// ```
+///
+/// # Errors
+///
+/// As [`write_as`].
 pub fn write<T: PixelLayout, W: Write>(out: W, records: &Records<'_, T>) -> Result<(), NpyError> {
     write_as(out, records, &T::dtype(), &[records.len()])
 }
 
 /// Writes a slice of records as a one-axis `.npy` file with `T::dtype()`.
+///
+/// ```
+/// use typed_layout::{npy, Npy};
+/// let mut file = Vec::new();
+/// npy::write_slice(&mut file, &[0.5f32, 1.5])?;
+/// assert_eq!(Npy::from_bytes(&file)?.shape(), &[2]);
+/// # Ok::<(), typed_layout::NpyError>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`write_as`].
 pub fn write_slice<T: PixelLayout, W: Write>(out: W, records: &[T]) -> Result<(), NpyError> {
     write(out, &Records::from_slice(records))
 }
@@ -214,6 +243,14 @@ pub fn write_slice<T: PixelLayout, W: Write>(out: W, records: &[T]) -> Result<()
 /// assert!(String::from_utf8_lossy(&file).contains("'shape': (2, 3, 4)"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # Errors
+///
+/// [`NpyError::Dtype`] when `T` does not lay out `dtype`'s bytes,
+/// [`NpyError::TrailingAxes`] when `T` is made of `dtype`'s elements but no
+/// trailing axes of `shape` hold as many, [`NpyError::DataLength`] when the
+/// records are not the shape's elements, the errors of [`header_bytes`], and
+/// [`NpyError::Io`] when writing fails.
 pub fn write_as<T: PixelLayout, W: Write>(
     mut out: W,
     records: &Records<'_, T>,
