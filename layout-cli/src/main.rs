@@ -5,14 +5,19 @@
 //! typed-layout inspect people.npy [--name Person] [--output person.rs]
 //! typed-layout dtype "[('x', '<f4'), ('y', '>f8')]" [--name Point]
 //! typed-layout dtype "T{32s:name:i:age:=d:salary:}"
+//! typed-layout convert people.npy people.parquet [--compression zstd]   # feature `arrow`
 //! ```
 //!
 //! The code goes to stdout (or `--output FILE`), everything else to stderr,
 //! so `typed-layout inspect f.npy > f.rs` writes only code. Each subcommand
-//! is a module of `commands/`: a clap `Args` struct and a `run`.
-#![forbid(unsafe_code)]
+//! is a module of `commands/`: a clap `Args` struct and a `run`. The one
+//! `unsafe` operation (mapping the input of `convert --map`) is in `raw.rs`.
+#![deny(unsafe_code)]
 
 mod commands;
+#[cfg(feature = "arrow")]
+#[allow(unsafe_code)]
+mod raw;
 
 use clap::Parser;
 use std::process::ExitCode;

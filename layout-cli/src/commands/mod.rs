@@ -1,7 +1,9 @@
 //! The subcommands, one module each: a clap `Args` struct and a `run`.
-//! A new subcommand (a `convert` for Arrow and Parquet, say) is a module
-//! here, a variant of [`Command`] and an arm of [`run`].
+//! A new subcommand is a module here, a variant of [`Command`] and an arm
+//! of [`run`].
 
+#[cfg(feature = "arrow")]
+pub(crate) mod convert;
 mod dtype;
 mod inspect;
 mod output;
@@ -17,6 +19,18 @@ pub(crate) enum Command {
     /// Describe a dtype (a descr literal, a NumPy dtype string or a PEP
     /// 3118 format) and print the Rust struct that has it
     Dtype(dtype::Args),
+    /// Convert a .npy file to Parquet or an Arrow IPC file, streamed in
+    /// batches of rows
+    #[cfg(feature = "arrow")]
+    Convert(convert::Args),
+    /// Convert a .npy file to Parquet or Arrow IPC (needs the `arrow` feature)
+    #[cfg(not(feature = "arrow"))]
+    #[command(hide = true)]
+    Convert {
+        /// Whatever was given
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
 }
 
 /// Runs a subcommand; the error is the message to print.
@@ -24,6 +38,15 @@ pub(crate) fn run(command: Command) -> Result<(), String> {
     match command {
         Command::Inspect(args) => inspect::run(args),
         Command::Dtype(args) => dtype::run(args),
+        #[cfg(feature = "arrow")]
+        Command::Convert(args) => convert::run(args),
+        #[cfg(not(feature = "arrow"))]
+        Command::Convert { .. } => Err(
+            "this typed-layout was built without `convert`; install it with \
+             `cargo install typed-layout-cli --features arrow` (in this repository: \
+             `cargo run -p typed-layout-cli --features arrow -- convert ...`)"
+                .to_string(),
+        ),
     }
 }
 

@@ -108,6 +108,9 @@ pub struct ConvertOptions {
     /// Input bytes converted per `RecordBatch` (at least one row).
     /// Default: 8 MiB.
     pub batch_bytes: usize,
+    /// Rows per `RecordBatch`, when set: overrides
+    /// [`batch_bytes`](Self::batch_bytes). Default: `None`.
+    pub batch_rows: Option<usize>,
     /// Input bytes per Parquet row group, which the writer holds in memory
     /// until the group is complete (at least one batch). Default: 64 MiB.
     pub row_group_bytes: usize,
@@ -120,6 +123,7 @@ impl ConvertOptions {
             format,
             compression: ParquetCompression::Snappy,
             batch_bytes: 8 << 20,
+            batch_rows: None,
             row_group_bytes: 64 << 20,
         }
     }
@@ -133,6 +137,25 @@ impl ConvertOptions {
     /// The same options with another batch size, in input bytes.
     pub fn batch_bytes(mut self, bytes: usize) -> ConvertOptions {
         self.batch_bytes = bytes;
+        self
+    }
+
+    /// The same options with batches of `rows` rows (at least one),
+    /// whatever their size in bytes.
+    ///
+    /// ```
+    /// use typed_layout::{arrow, npy};
+    /// use typed_layout::arrow::{ConvertOptions, OutputFormat};
+    ///
+    /// let mut file = Vec::new();
+    /// npy::write_slice(&mut file, &[0.5f64; 1000])?;
+    /// let options = ConvertOptions::new(OutputFormat::ArrowIpc).batch_rows(300);
+    /// let summary = arrow::convert_npy(&file[..], Vec::new(), &options, |_| {})?;
+    /// assert_eq!(summary.batches, 4); // 300 + 300 + 300 + 100
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn batch_rows(mut self, rows: usize) -> ConvertOptions {
+        self.batch_rows = Some(rows);
         self
     }
 }
@@ -302,7 +325,10 @@ impl<W: Write + Send> Job<W> {
                 reason: "records of zero bytes carry no values to convert",
             });
         }
-        let batch_rows = (options.batch_bytes / itemsize.max(1)).max(1);
+        let batch_rows = options
+            .batch_rows
+            .unwrap_or(options.batch_bytes / itemsize.max(1))
+            .max(1);
         let sink = match options.format {
             OutputFormat::Parquet => {
                 let group_rows = (options.row_group_bytes / itemsize.max(1)).max(batch_rows);
