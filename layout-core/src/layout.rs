@@ -34,7 +34,7 @@ use crate::numpy_types::TimeUnit;
 /// An implementor must uphold the four promises above; a wrong table or a
 /// padding byte lets safe code read uninitialized memory.
 // Declaring an `unsafe trait` is not an unsafe operation; the obligations it
-// creates are discharged in raw.rs and in derived code.
+// creates are discharged in the raw/ module tree and in derived code.
 #[allow(unsafe_code)]
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a layout type, so it cannot be viewed in foreign bytes",
