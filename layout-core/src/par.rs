@@ -189,7 +189,7 @@ impl<'a, P: PixelLayout + Sync> ImageView<'a, P> {
     /// parallel iterator.
     ///
     /// ```
-    /// use typed_layout::ext::rayon::prelude::*;
+    /// use typed_layout_core::ext::rayon::prelude::*;
     /// use typed_layout::ImageView;
     ///
     /// let pixels: Vec<u32> = (0..100 * 50).collect(); // 100x50
@@ -213,7 +213,7 @@ impl<'a, P: PixelLayout + Sync> ImageView<'a, P> {
     /// where the row is a slice, as in [`ImageView::rows`]).
     ///
     /// ```
-    /// use typed_layout::ext::rayon::prelude::*;
+    /// use typed_layout_core::ext::rayon::prelude::*;
     /// use typed_layout::ImageView;
     ///
     /// let pixels = [1u8, 2, 3, 4, 5, 6];
@@ -243,7 +243,7 @@ impl<'a, P: PixelLayout + Send> ImageViewMut<'a, P> {
     /// keep using `view` afterwards.
     ///
     /// ```
-    /// use typed_layout::ext::rayon::prelude::*;
+    /// use typed_layout_core::ext::rayon::prelude::*;
     /// use typed_layout::ImageBuf;
     ///
     /// let mut image = ImageBuf::<u16>::new(640, 480)?;
@@ -266,7 +266,7 @@ impl<'a, P: PixelLayout + Send> ImageViewMut<'a, P> {
     /// as [`ImageViewMut::par_row_bands`] does.
     ///
     /// ```
-    /// use typed_layout::ext::rayon::prelude::*;
+    /// use typed_layout_core::ext::rayon::prelude::*;
     /// use typed_layout::ImageBuf;
     ///
     /// let mut image = ImageBuf::<u8>::new(4, 3)?;
@@ -290,7 +290,7 @@ impl<'a, T: PixelLayout + Sync> Records<'a, T> {
     /// parallel iterator.
     ///
     /// ```
-    /// use typed_layout::ext::rayon::prelude::*;
+    /// use typed_layout_core::ext::rayon::prelude::*;
     /// use typed_layout::Records;
     ///
     /// let values: Vec<u64> = (1..=1000).collect();
@@ -318,7 +318,7 @@ impl<T: PixelLayout + Send> RecordsMut<'_, T> {
     /// call it on `records.reborrow()` to keep using `records`.
     ///
     /// ```
-    /// use typed_layout::ext::rayon::prelude::*;
+    /// use typed_layout_core::ext::rayon::prelude::*;
     /// use typed_layout::{PixelLayout, RecordBuf};
     ///
     /// #[derive(Clone, Copy, PixelLayout)]

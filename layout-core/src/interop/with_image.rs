@@ -199,7 +199,7 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     /// memory as a `Bgra8 { b, g, r, a }` is refused, not silently swapped.
     ///
     /// ```
-    /// use typed_layout::ext::image::{ImageBuffer, Rgba};
+    /// use typed_layout_core::ext::image::{ImageBuffer, Rgba};
     /// use typed_layout::{ImageView, InteropError, PixelLayout};
     ///
     /// #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
@@ -257,7 +257,7 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     /// `color_hint` is set, in its order.
     ///
     /// ```
-    /// use typed_layout::ext::image::flat::{FlatSamples, SampleLayout};
+    /// use typed_layout_core::ext::image::flat::{FlatSamples, SampleLayout};
     /// use typed_layout::{ImageView, PixelLayout};
     ///
     /// #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
@@ -265,7 +265,7 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     /// struct Rgb8 { r: u8, g: u8, b: u8 }
     ///
     /// // 2x2 RGB, rows of 8 samples (2 of them padding).
-    /// let samples = [1, 2, 3, 4, 5, 6, 0, 0, 7, 8, 9, 10, 11, 12, 0, 0];
+    /// let samples: [u8; 16] = [1, 2, 3, 4, 5, 6, 0, 0, 7, 8, 9, 10, 11, 12, 0, 0];
     /// let flat = FlatSamples {
     ///     samples: &samples[..],
     ///     layout: SampleLayout {
@@ -377,7 +377,7 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     /// view of a packed `ImageBuf` or `&[P]`, or a band of whole rows.
     ///
     /// ```
-    /// use typed_layout::ext::image::Luma;
+    /// use typed_layout_core::ext::image::Luma;
     /// use typed_layout::ImageView;
     ///
     /// let pixels = [0u16, 100, 200, 300, 400, 500];
@@ -436,7 +436,7 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     /// (flipped, bottom-up, planes of a split image included).
     ///
     /// ```
-    /// use typed_layout::ext::image::Luma;
+    /// use typed_layout_core::ext::image::Luma;
     /// use typed_layout::ImageView;
     ///
     /// let pixels = [1u8, 2, 3, 4, 5, 6];
@@ -491,7 +491,7 @@ impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
     /// Mutable form of [`ImageView::from_image_buffer`].
     ///
     /// ```
-    /// use typed_layout::ext::image::{GrayImage, Luma};
+    /// use typed_layout_core::ext::image::{GrayImage, Luma};
     /// use typed_layout::ImageViewMut;
     ///
     /// let mut buffer = GrayImage::new(4, 2);
@@ -614,7 +614,7 @@ impl<P: PixelLayout> ImageBuf<P> {
     /// An owned, 64-byte-aligned copy of an `image::ImageBuffer`'s pixels.
     ///
     /// ```
-    /// use typed_layout::ext::image::{Rgb, RgbImage};
+    /// use typed_layout_core::ext::image::{Rgb, RgbImage};
     /// use typed_layout::ImageBuf;
     ///
     /// let buffer = RgbImage::from_pixel(3, 2, Rgb([1, 2, 3]));

@@ -418,7 +418,10 @@ impl<'py, P: PixelLayout> PyImage<'py, P> {
     }
 
     /// The image, borrowed from `self`.
-    #[allow(clippy::missing_panics_doc, reason = "the checks of `new` passed on the same buffer")]
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the checks of `new` passed on the same buffer"
+    )]
     pub fn view(&self) -> ImageView<'_, P> {
         let g = self.geometry;
         ImageView::from_bytes_strided(
@@ -547,7 +550,10 @@ impl<'py, P: PixelLayout> PyImageMut<'py, P> {
     }
 
     /// The image, read-only.
-    #[allow(clippy::missing_panics_doc, reason = "the checks of `new` passed on the same buffer")]
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the checks of `new` passed on the same buffer"
+    )]
     pub fn view(&self) -> ImageView<'_, P> {
         let g = self.geometry;
         ImageView::from_bytes_strided(
@@ -562,7 +568,10 @@ impl<'py, P: PixelLayout> PyImageMut<'py, P> {
     }
 
     /// The image, for writing.
-    #[allow(clippy::missing_panics_doc, reason = "the checks of `new` passed on the same buffer")]
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the checks of `new` passed on the same buffer"
+    )]
     pub fn view_mut(&mut self) -> ImageViewMut<'_, P> {
         let g = self.geometry;
         ImageViewMut::from_bytes_strided_mut(

@@ -161,7 +161,10 @@ impl<'py, T: PixelLayout> PyRecords<'py, T> {
     }
 
     /// The records, borrowed from `self`.
-    #[allow(clippy::missing_panics_doc, reason = "the checks of `new` passed on the same buffer")]
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the checks of `new` passed on the same buffer"
+    )]
     pub fn records(&self) -> Records<'_, T> {
         Records::from_bytes_strided(
             self.buffer.bytes(),
@@ -247,7 +250,10 @@ impl<'py, T: PixelLayout> PyRecordsMut<'py, T> {
     }
 
     /// The records, read-only.
-    #[allow(clippy::missing_panics_doc, reason = "the checks of `new` passed on the same buffer")]
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the checks of `new` passed on the same buffer"
+    )]
     pub fn records(&self) -> Records<'_, T> {
         Records::from_bytes_strided(
             self.buffer.bytes(),
@@ -259,7 +265,10 @@ impl<'py, T: PixelLayout> PyRecordsMut<'py, T> {
     }
 
     /// The records, for writing.
-    #[allow(clippy::missing_panics_doc, reason = "the checks of `new` passed on the same buffer")]
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the checks of `new` passed on the same buffer"
+    )]
     pub fn records_mut(&mut self) -> RecordsMut<'_, T> {
         let start = self.buffer.start();
         RecordsMut::from_bytes_strided_mut(self.buffer.bytes_mut(), start, self.len, self.stride)
@@ -339,7 +348,10 @@ impl<'py, F: PixelLayout> PyColumn<'py, F> {
     }
 
     /// The values, borrowed from `self`.
-    #[allow(clippy::missing_panics_doc, reason = "the checks of `new` passed on the same buffer")]
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the checks of `new` passed on the same buffer"
+    )]
     pub fn column(&self) -> Column<'_, F> {
         Column::from_bytes(
             self.buffer.bytes(),
@@ -418,7 +430,10 @@ impl<'py, F: PixelLayout> PyColumnMut<'py, F> {
     }
 
     /// The values, read-only.
-    #[allow(clippy::missing_panics_doc, reason = "the checks of `new` passed on the same buffer")]
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the checks of `new` passed on the same buffer"
+    )]
     pub fn column(&self) -> Column<'_, F> {
         Column::from_bytes(
             self.buffer.bytes(),
@@ -430,7 +445,10 @@ impl<'py, F: PixelLayout> PyColumnMut<'py, F> {
     }
 
     /// The values, for writing.
-    #[allow(clippy::missing_panics_doc, reason = "the checks of `new` passed on the same buffer")]
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the checks of `new` passed on the same buffer"
+    )]
     pub fn column_mut(&mut self) -> ColumnMut<'_, F> {
         let start = self.buffer.start();
         ColumnMut::from_bytes_mut(self.buffer.bytes_mut(), start, self.len, self.stride)
