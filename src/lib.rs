@@ -129,10 +129,14 @@ pub mod ext {
     pub use typed_layout_core::ext::ndarray;
     #[cfg(feature = "num-complex")]
     pub use typed_layout_core::ext::num_complex;
+    #[cfg(feature = "pyo3")]
+    pub use typed_layout_core::ext::pyo3;
     #[cfg(feature = "rayon")]
     pub use typed_layout_core::ext::rayon;
     #[cfg(feature = "rgb")]
     pub use typed_layout_core::ext::rgb;
+    #[cfg(feature = "arrow")]
+    pub use typed_layout_core::ext::{arrow_array, arrow_buffer, arrow_ipc, arrow_schema, parquet};
 }
 
 #[cfg(doctest)]

@@ -166,6 +166,7 @@ time_scalar!(Datetime64, Timedelta64);
 impl sealed::Sealed for half::f16 {}
 /// `half::f16` (feature `half`): NumPy's `float16`, `>f2` as `Be<f16>`.
 #[cfg(feature = "half")]
+#[cfg(feature = "half")]
 impl Scalar for half::f16 {
     type Bytes = [u8; 2];
     const KIND: ElemKind = ElemKind::Float;

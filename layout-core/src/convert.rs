@@ -144,6 +144,11 @@ fn convert_rows<S: PixelLayout, D: PixelLayout>(
 /// assert_eq!(target[5], Rgba8 { r: 3, g: 2, b: 1, a: 4 });
 /// # Ok::<(), typed_layout::ViewError>(())
 /// ```
+///
+/// # Errors
+///
+/// [`ViewError::ShapeMismatch`] if the images differ in width or height
+/// (nothing is written then).
 pub fn convert<S: PixelLayout, D: ConvertFrom<S>>(
     source: &ImageView<'_, S>,
     target: &mut ImageViewMut<'_, D>,
@@ -177,6 +182,11 @@ pub fn convert<S: PixelLayout, D: ConvertFrom<S>>(
 /// assert_eq!(target[3], Rgba8 { r: 9, g: 8, b: 7, a: 255 });
 /// # Ok::<(), typed_layout::ViewError>(())
 /// ```
+///
+/// # Errors
+///
+/// [`ViewError::ShapeMismatch`] if the images differ in width or height
+/// (nothing is written then).
 pub fn convert_with<S: PixelLayout, D: PixelLayout>(
     source: &ImageView<'_, S>,
     target: &mut ImageViewMut<'_, D>,

@@ -81,10 +81,7 @@ impl FieldKind for kind::Columns {
     type View<'a, F: PixelLayout> = Column<'a, F>;
     type Source<'a, T: PixelLayout> = Records<'a, T>;
     #[inline]
-    fn take<'a, T, F: PixelLayout>(
-        source: &mut Records<'a, T>,
-        offset: usize,
-    ) -> Column<'a, F>
+    fn take<'a, T, F: PixelLayout>(source: &mut Records<'a, T>, offset: usize) -> Column<'a, F>
     where
         T: PixelLayout + 'a,
     {
@@ -111,10 +108,7 @@ impl FieldKind for kind::Planes {
     type View<'a, F: PixelLayout> = ImageView<'a, F>;
     type Source<'a, T: PixelLayout> = ImageView<'a, T>;
     #[inline]
-    fn take<'a, T, F: PixelLayout>(
-        source: &mut ImageView<'a, T>,
-        offset: usize,
-    ) -> ImageView<'a, F>
+    fn take<'a, T, F: PixelLayout>(source: &mut ImageView<'a, T>, offset: usize) -> ImageView<'a, F>
     where
         T: PixelLayout + 'a,
     {

@@ -124,12 +124,20 @@ impl<P: PixelLayout> ImageBuf<P> {
     }
 
     /// A read-only view of the pixels.
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the rows lie inside the allocation by construction"
+    )]
     pub fn as_view(&self) -> ImageView<'_, P> {
         ImageView::from_bytes(self.bytes.as_bytes(), self.width, self.height, self.pitch)
             .expect("ImageBuf rows lie inside its allocation")
     }
 
     /// A mutable view of the pixels.
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the rows lie inside the allocation by construction"
+    )]
     pub fn as_view_mut(&mut self) -> ImageViewMut<'_, P> {
         let (width, height, pitch) = (self.width, self.height, self.pitch);
         ImageViewMut::from_bytes_mut(self.bytes.as_bytes_mut(), width, height, pitch)

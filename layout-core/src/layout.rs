@@ -34,7 +34,7 @@ use crate::numpy_types::TimeUnit;
 /// An implementor must uphold the four promises above; a wrong table or a
 /// padding byte lets safe code read uninitialized memory.
 // Declaring an `unsafe trait` is not an unsafe operation; the obligations it
-// creates are discharged in raw.rs and in derived code.
+// creates are discharged in the raw/ module tree and in derived code.
 #[allow(unsafe_code)]
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a layout type, so it cannot be viewed in foreign bytes",
@@ -428,15 +428,15 @@ pub mod check {
     /// from `offset_of!`, sizes from each field type's own `LAYOUT`, size and
     /// alignment from `size_of`/`align_of`), in one call per struct: the
     /// first problem in full, with the field it is at so the derive can
-    /// point there ([`Problem::at`]), followed by every other padding found.
+    /// point there (`Problem::at`), followed by every other padding found.
     ///
     /// For `repr(C)` and `repr(C, packed(N))`, each field must start where
     /// the previous one ends (the first at 0) and the last must end at the
-    /// struct's size ([`check_field_gap`], [`check_trailing`]): the fields'
+    /// struct's size (`check_field_gap`, `check_trailing`): the fields'
     /// byte ranges then tile the struct. For `repr(transparent)` the
     /// compiler may place zero-sized fields before or after the data field,
-    /// so the sizes must add up instead ([`check_transparent`]). The size must
-    /// not be zero ([`check_size`]).
+    /// so the sizes must add up instead (`check_transparent`). The size must
+    /// not be zero (`check_size`).
     pub const fn check_record(layout: &Layout, has_align_attr: bool, transparent: bool) -> Problem {
         let (name, fields) = (layout.name, layout.fields());
         let mut problem = Problem::NONE;

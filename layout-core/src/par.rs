@@ -22,6 +22,7 @@ mod sealed {
 /// A view that splits into parts along its outer axis (rows of an image,
 /// records of a record view). Implemented by [`ImageView`],
 /// [`ImageViewMut`], [`Records`] and [`RecordsMut`]; sealed.
+#[cfg_attr(docsrs, doc(cfg(feature = "rayon")))]
 pub trait Splittable: Sized + sealed::Sealed {
     /// What one unit is called in errors (`"row"`, `"record"`).
     #[doc(hidden)]
@@ -62,6 +63,7 @@ splittable!(RecordsMut, "record", len, into_split_at);
 /// A parallel iterator over consecutive parts of `chunk` units (row bands
 /// of `chunk` rows, chunks of `chunk` records); the last may be shorter.
 /// From `par_row_bands`, `par_chunks` and `par_chunks_mut`.
+#[cfg_attr(docsrs, doc(cfg(feature = "rayon")))]
 pub struct ParChunks<V> {
     view: V,
     chunk: usize,
@@ -131,6 +133,7 @@ impl<V: Splittable + Send> Producer for ParChunks<V> {
 
 /// The sequential side of [`ParChunks`]: parts of `chunk` units, from
 /// either end.
+#[cfg_attr(docsrs, doc(cfg(feature = "rayon")))]
 pub struct Chunks<V> {
     rest: Option<V>,
     chunk: usize,
@@ -180,15 +183,49 @@ impl<V: Splittable> DoubleEndedIterator for Chunks<V> {
 
 impl<V: Splittable> ExactSizeIterator for Chunks<V> {}
 
+#[cfg_attr(docsrs, doc(cfg(feature = "rayon")))]
 impl<'a, P: PixelLayout + Sync> ImageView<'a, P> {
     /// Bands of `band_height` rows (the last may be shorter) as a rayon
     /// parallel iterator.
+    ///
+    /// ```
+    /// use typed_layout_core::ext::rayon::prelude::*;
+    /// use typed_layout::ImageView;
+    ///
+    /// let pixels: Vec<u32> = (0..100 * 50).collect(); // 100x50
+    /// let image = ImageView::from_slice(&pixels, 100, 50)?;
+    /// let bands = image.par_row_bands(16)?;
+    /// assert_eq!(bands.len(), 4); // 16 + 16 + 16 + 2 rows
+    /// let total: u64 = bands.map(|band| band.pixels().map(u64::from).sum::<u64>()).sum();
+    /// assert_eq!(total, (0..5000u64).sum());
+    /// # Ok::<(), typed_layout::ViewError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ViewError::ZeroChunk`] if `band_height == 0`.
+    #[cfg_attr(docsrs, doc(cfg(feature = "rayon")))]
     pub fn par_row_bands(&self, band_height: usize) -> Result<ParChunks<Self>, ViewError> {
         ParChunks::new(*self, band_height)
     }
 
     /// Every row as a rayon parallel iterator (`Row::Contiguous(&[P])`
     /// where the row is a slice, as in [`ImageView::rows`]).
+    ///
+    /// ```
+    /// use typed_layout_core::ext::rayon::prelude::*;
+    /// use typed_layout::ImageView;
+    ///
+    /// let pixels = [1u8, 2, 3, 4, 5, 6];
+    /// let image = ImageView::from_slice(&pixels, 3, 2)?;
+    /// let sums: Vec<u32> = image
+    ///     .par_rows()
+    ///     .map(|row| row.iter().map(u32::from).sum())
+    ///     .collect();
+    /// assert_eq!(sums, [6, 15]);
+    /// # Ok::<(), typed_layout::ViewError>(())
+    /// ```
+    #[cfg_attr(docsrs, doc(cfg(feature = "rayon")))]
     pub fn par_rows(&self) -> impl ParallelIterator<Item = Row<'a, P>> {
         ParChunks {
             view: *self,
@@ -198,6 +235,7 @@ impl<'a, P: PixelLayout + Sync> ImageView<'a, P> {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "rayon")))]
 impl<'a, P: PixelLayout + Send> ImageViewMut<'a, P> {
     /// Disjoint bands of `band_height` rows as a rayon parallel iterator,
     /// each band writable on its own thread. Takes the view (like
@@ -205,7 +243,7 @@ impl<'a, P: PixelLayout + Send> ImageViewMut<'a, P> {
     /// keep using `view` afterwards.
     ///
     /// ```
-    /// use typed_layout::ext::rayon::prelude::*;
+    /// use typed_layout_core::ext::rayon::prelude::*;
     /// use typed_layout::ImageBuf;
     ///
     /// let mut image = ImageBuf::<u16>::new(640, 480)?;
@@ -215,11 +253,28 @@ impl<'a, P: PixelLayout + Send> ImageViewMut<'a, P> {
     /// assert_eq!(image.as_view().get(0, 479), Some(29));
     /// # Ok::<(), typed_layout::ViewError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ViewError::ZeroChunk`] if `band_height == 0`.
+    #[cfg_attr(docsrs, doc(cfg(feature = "rayon")))]
     pub fn par_row_bands(self, band_height: usize) -> Result<ParChunks<Self>, ViewError> {
         ParChunks::new(self, band_height)
     }
 
-    /// Every row, writable, as a rayon parallel iterator.
+    /// Every row, writable, as a rayon parallel iterator. Takes the view,
+    /// as [`ImageViewMut::par_row_bands`] does.
+    ///
+    /// ```
+    /// use typed_layout_core::ext::rayon::prelude::*;
+    /// use typed_layout::ImageBuf;
+    ///
+    /// let mut image = ImageBuf::<u8>::new(4, 3)?;
+    /// image.as_view_mut().par_rows_mut().for_each(|mut row| row.fill(7));
+    /// assert!(image.as_view().pixels().all(|p| p == 7));
+    /// # Ok::<(), typed_layout::ViewError>(())
+    /// ```
+    #[cfg_attr(docsrs, doc(cfg(feature = "rayon")))]
     pub fn par_rows_mut(self) -> impl ParallelIterator<Item = ColumnMut<'a, P>> {
         ParChunks {
             view: self,
@@ -229,12 +284,13 @@ impl<'a, P: PixelLayout + Send> ImageViewMut<'a, P> {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "rayon")))]
 impl<'a, T: PixelLayout + Sync> Records<'a, T> {
     /// Chunks of `chunk_len` records (the last may be shorter) as a rayon
     /// parallel iterator.
     ///
     /// ```
-    /// use typed_layout::ext::rayon::prelude::*;
+    /// use typed_layout_core::ext::rayon::prelude::*;
     /// use typed_layout::Records;
     ///
     /// let values: Vec<u64> = (1..=1000).collect();
@@ -245,18 +301,24 @@ impl<'a, T: PixelLayout + Sync> Records<'a, T> {
     /// assert_eq!(total, 500_500);
     /// # Ok::<(), typed_layout::ViewError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ViewError::ZeroChunk`] if `chunk_len == 0`.
+    #[cfg_attr(docsrs, doc(cfg(feature = "rayon")))]
     pub fn par_chunks(&self, chunk_len: usize) -> Result<ParChunks<Self>, ViewError> {
         ParChunks::new(*self, chunk_len)
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "rayon")))]
 impl<T: PixelLayout + Send> RecordsMut<'_, T> {
     /// Disjoint chunks of `chunk_len` records as a rayon parallel iterator,
     /// each writable on its own thread (columns included). Takes the view;
     /// call it on `records.reborrow()` to keep using `records`.
     ///
     /// ```
-    /// use typed_layout::ext::rayon::prelude::*;
+    /// use typed_layout_core::ext::rayon::prelude::*;
     /// use typed_layout::{PixelLayout, RecordBuf};
     ///
     /// #[derive(Clone, Copy, PixelLayout)]
@@ -270,6 +332,11 @@ impl<T: PixelLayout + Send> RecordsMut<'_, T> {
     /// assert_eq!(people.records().columns().salary.get(99_999), Some(1000.0));
     /// # Ok::<(), typed_layout::ViewError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ViewError::ZeroChunk`] if `chunk_len == 0`.
+    #[cfg_attr(docsrs, doc(cfg(feature = "rayon")))]
     pub fn par_chunks_mut(self, chunk_len: usize) -> Result<ParChunks<Self>, ViewError> {
         ParChunks::new(self, chunk_len)
     }
@@ -319,6 +386,11 @@ fn same_shape<S: PixelLayout, D: PixelLayout>(
 /// assert_eq!(target.as_view().get(1919, 1079), Some(Rgba8 { r: 3, g: 2, b: 1, a: 4 }));
 /// # Ok::<(), typed_layout::ViewError>(())
 /// ```
+///
+/// # Errors
+///
+/// [`ViewError::ShapeMismatch`] if the images differ in width or height.
+#[cfg_attr(docsrs, doc(cfg(feature = "rayon")))]
 pub fn par_convert<S, D>(
     source: &ImageView<'_, S>,
     target: &mut ImageViewMut<'_, D>,
@@ -335,7 +407,32 @@ where
         .try_for_each(|(from, mut to)| convert(&from, &mut to))
 }
 
-/// [`convert_with`] on all threads of rayon's pool.
+/// [`convert_with`] on all threads of rayon's pool: channels of `D` that
+/// `S` lacks take their value from `fill`.
+///
+/// ```
+/// use typed_layout::{par_convert_with, ImageBuf, PixelLayout};
+///
+/// #[derive(Clone, Copy, PixelLayout)]
+/// #[repr(C)]
+/// struct Rgb8 { r: u8, g: u8, b: u8 }
+/// #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
+/// #[repr(C)]
+/// struct Rgba8 { r: u8, g: u8, b: u8, a: u8 }
+///
+/// let mut source = ImageBuf::<Rgb8>::new(64, 64)?;
+/// source.as_view_mut().fill(Rgb8 { r: 1, g: 2, b: 3 });
+/// let mut target = ImageBuf::<Rgba8>::new(64, 64)?;
+/// let opaque = Rgba8 { r: 0, g: 0, b: 0, a: 255 };
+/// par_convert_with(&source.as_view(), &mut target.as_view_mut(), opaque)?;
+/// assert_eq!(target.as_view().get(63, 63), Some(Rgba8 { r: 1, g: 2, b: 3, a: 255 }));
+/// # Ok::<(), typed_layout::ViewError>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ViewError::ShapeMismatch`] if the images differ in width or height.
+#[cfg_attr(docsrs, doc(cfg(feature = "rayon")))]
 pub fn par_convert_with<S, D>(
     source: &ImageView<'_, S>,
     target: &mut ImageViewMut<'_, D>,

@@ -91,17 +91,29 @@ impl<T: PixelLayout> RecordBuf<T> {
     }
 
     /// A read-only view of the records.
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the buffer holds whole, aligned, adjacent records by construction"
+    )]
     pub fn records(&self) -> Records<'_, T> {
         Records::from_bytes(self.bytes.as_bytes()).expect("RecordBuf is aligned and whole records")
     }
 
     /// A mutable view of the records.
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the buffer holds whole, aligned, adjacent records by construction"
+    )]
     pub fn records_mut(&mut self) -> RecordsMut<'_, T> {
         RecordsMut::from_bytes_mut(self.bytes.as_bytes_mut())
             .expect("RecordBuf is aligned and whole records")
     }
 
     /// The records as a slice.
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the buffer holds whole, aligned, adjacent records by construction"
+    )]
     pub fn as_slice(&self) -> &[T] {
         self.records()
             .as_slice()
@@ -109,6 +121,10 @@ impl<T: PixelLayout> RecordBuf<T> {
     }
 
     /// The records as a mutable slice.
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the buffer holds whole, aligned, adjacent records by construction"
+    )]
     pub fn as_mut_slice(&mut self) -> &mut [T] {
         self.records_mut()
             .into_mut_slice()

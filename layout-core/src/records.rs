@@ -166,6 +166,10 @@ impl<'a, T: PixelLayout> Records<'a, T> {
     }
 
     /// Iterates over the records.
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "records are aligned by construction"
+    )]
     pub fn iter(&self) -> RecordsIter<'a, T> {
         RecordsIter {
             inner: self
@@ -456,6 +460,10 @@ impl<'a, T: PixelLayout> RecordsMut<'a, T> {
     }
 
     /// Iterates over the records for writing.
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "records are aligned by construction"
+    )]
     pub fn iter_mut(&mut self) -> RecordsIterMut<'_, T> {
         RecordsIterMut {
             inner: self

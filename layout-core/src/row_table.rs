@@ -45,7 +45,14 @@ impl<P> Clone for RowTable<'_, '_, P> {
 impl<P> Copy for RowTable<'_, '_, P> {}
 
 impl<'t, 'a, P: PixelLayout> RowTable<'t, 'a, P> {
-    /// A table of rows, which must all have the same length.
+    /// A table of rows, which must all have the same length (the width,
+    /// in pixels); the number of rows is the height. See the example on
+    /// [`RowTable`].
+    ///
+    /// # Errors
+    ///
+    /// [`ViewError::RowLengthMismatch`] naming the first row whose length
+    /// differs from row 0's.
     pub fn new(rows: &'t [&'a [P]]) -> Result<Self, ViewError> {
         let width = rows.first().map_or(0, |row| row.len());
         if let Some((row, bad)) = rows.iter().enumerate().find(|(_, r)| r.len() != width) {
@@ -93,6 +100,22 @@ impl<'t, 'a, P: PixelLayout> RowTable<'t, 'a, P> {
     }
 
     /// Copies every row into `target` (same size), in one pass.
+    ///
+    /// ```
+    /// use typed_layout::{ImageBuf, RowTable};
+    ///
+    /// let (top, bottom) = ([1u8, 2, 3], [4u8, 5, 6]);
+    /// let rows = [&top[..], &bottom[..]];
+    /// let mut image = ImageBuf::<u8>::with_row_alignment(3, 2, 4)?; // padded rows
+    /// RowTable::new(&rows)?.copy_to(&mut image.as_view_mut())?;
+    /// assert_eq!(image.as_bytes(), [1, 2, 3, 0, 4, 5, 6, 0]);
+    /// # Ok::<(), typed_layout::ViewError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ViewError::ShapeMismatch`] if `target` is not
+    /// `width() x height()` pixels (nothing is written then).
     pub fn copy_to(&self, target: &mut ImageViewMut<'_, P>) -> Result<(), ViewError> {
         self.check_target(target)?;
         for (mut to, from) in target.rows_mut().zip(self.rows) {
@@ -105,7 +128,13 @@ impl<'t, 'a, P: PixelLayout> RowTable<'t, 'a, P> {
     }
 
     /// Converts every row into `target` (same size), matching channels by
-    /// name (see [`convert`](crate::convert)), in one pass.
+    /// name (see [`convert`](crate::convert)), in one pass. See the example
+    /// on [`RowTable`].
+    ///
+    /// # Errors
+    ///
+    /// [`ViewError::ShapeMismatch`] if `target` is not
+    /// `width() x height()` pixels (nothing is written then).
     pub fn convert_to<D: ConvertFrom<P>>(
         &self,
         target: &mut ImageViewMut<'_, D>,
@@ -116,6 +145,11 @@ impl<'t, 'a, P: PixelLayout> RowTable<'t, 'a, P> {
 
     /// Like [`RowTable::convert_to`], with channels `P` lacks taken from
     /// `fill` (see [`convert_with`](crate::convert_with)).
+    ///
+    /// # Errors
+    ///
+    /// [`ViewError::ShapeMismatch`] if `target` is not
+    /// `width() x height()` pixels (nothing is written then).
     pub fn convert_with_to<D: PixelLayout>(
         &self,
         target: &mut ImageViewMut<'_, D>,
@@ -144,6 +178,17 @@ impl<'t, 'a, P: PixelLayout> RowTable<'t, 'a, P> {
 /// assert_eq!(image.as_view().get(2, 2), Some(2));
 /// # Ok::<(), typed_layout::ViewError>(())
 /// ```
+///
+/// # Errors
+///
+/// Rows are checked as they come, so the rows before the one in error have
+/// been written.
+///
+/// - [`ViewError::RowLengthMismatch`] if a row does not have
+///   `target.width()` pixels (`expected` is the width);
+/// - [`ViewError::ShapeMismatch`] if the iterator ends before
+///   `target.height()` rows (`given` counts the rows it had) or has rows
+///   left after them (`given` counts them all).
 pub fn convert_rows<'a, S: PixelLayout, D: ConvertFrom<S>>(
     rows: impl IntoIterator<Item = &'a [S]>,
     target: &mut ImageViewMut<'_, D>,

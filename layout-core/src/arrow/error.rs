@@ -228,18 +228,10 @@ fn quoted(names: &[String]) -> String {
     shown.join(", ")
 }
 
-impl std::error::Error for ArrowConvertError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ArrowConvertError::View(error) => Some(error),
-            ArrowConvertError::Npy(error) => Some(error),
-            ArrowConvertError::Arrow(error) => Some(&**error),
-            ArrowConvertError::Parquet(error) => Some(&**error),
-            ArrowConvertError::Io { source, .. } => Some(source),
-            _ => None,
-        }
-    }
-}
+/// `Display` already includes the text of the error each variant wraps, so
+/// `source()` is `None`: a chain printer (anyhow's `{:#}`) prints each cause
+/// once.
+impl std::error::Error for ArrowConvertError {}
 
 impl From<ViewError> for ArrowConvertError {
     fn from(error: ViewError) -> Self {

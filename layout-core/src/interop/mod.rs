@@ -213,14 +213,9 @@ impl fmt::Display for InteropError {
     }
 }
 
-impl core::error::Error for InteropError {
-    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
-        match self {
-            InteropError::View(error) => Some(error),
-            _ => None,
-        }
-    }
-}
+/// `Display` of `View` is the view error's own text, so `source()` is
+/// `None`: a chain printer (anyhow's `{:#}`) prints it once.
+impl core::error::Error for InteropError {}
 
 /// How many `S` values make up a `T`, if `T` is made only of `S` (a
 /// scalar, an array of them, or a record whose fields are): `Bgra8` is four

@@ -88,6 +88,7 @@ fn pixel_type(layout: &Layout) -> Option<PixelType> {
 /// assert_eq!(half.as_view().get(31, 15), Some(Bgra8 { b: 200, g: 200, r: 200, a: 200 }));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[cfg(feature = "fast_image_resize")]
 impl<P: PixelLayout + Sync> IntoImageView for ImageView<'_, P> {
     fn pixel_type(&self) -> Option<PixelType> {
         let sides_fit = u32::try_from(ImageView::width(self)).is_ok()

@@ -191,6 +191,7 @@ fn flat_geometry<P: PixelLayout, S: PixelLayout>(
     ))
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "image")))]
 impl<'a, P: PixelLayout> ImageView<'a, P> {
     /// Views the pixels of an `image::ImageBuffer` without copying. `P` must
     /// be made of `Px::CHANNEL_COUNT` values of `Px::Subpixel`, and if its
@@ -198,7 +199,7 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     /// memory as a `Bgra8 { b, g, r, a }` is refused, not silently swapped.
     ///
     /// ```
-    /// use typed_layout::ext::image::{ImageBuffer, Rgba};
+    /// use typed_layout_core::ext::image::{ImageBuffer, Rgba};
     /// use typed_layout::{ImageView, InteropError, PixelLayout};
     ///
     /// #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
@@ -220,6 +221,18 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     /// );
     /// # Ok::<(), InteropError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// - [`InteropError::NotMadeOf`] if `P` is not made only of
+    ///   `Px::Subpixel` values;
+    /// - [`InteropError::ChannelCount`] if it has other than
+    ///   `Px::CHANNEL_COUNT` of them;
+    /// - [`InteropError::ChannelOrder`] if its field names spell `Px`'s
+    ///   channels in another order (`Bgra8` over `Rgba<u8>`);
+    /// - [`InteropError::TooLarge`] if the image's size in bytes overflows
+    ///   `usize`.
+    #[cfg_attr(docsrs, doc(cfg(feature = "image")))]
     pub fn from_image_buffer<Px, C>(buffer: &'a ImageBuffer<Px, C>) -> Result<Self, InteropError>
     where
         Px: Pixel,
@@ -242,6 +255,46 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     /// Views `image::flat::FlatSamples` (any forward strides, e.g. rows with
     /// a pitch) without copying; channels must be adjacent samples and, when
     /// `color_hint` is set, in its order.
+    ///
+    /// ```
+    /// use typed_layout_core::ext::image::flat::{FlatSamples, SampleLayout};
+    /// use typed_layout::{ImageView, PixelLayout};
+    ///
+    /// #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
+    /// #[repr(C)]
+    /// struct Rgb8 { r: u8, g: u8, b: u8 }
+    ///
+    /// // 2x2 RGB, rows of 8 samples (2 of them padding).
+    /// let samples: [u8; 16] = [1, 2, 3, 4, 5, 6, 0, 0, 7, 8, 9, 10, 11, 12, 0, 0];
+    /// let flat = FlatSamples {
+    ///     samples: &samples[..],
+    ///     layout: SampleLayout {
+    ///         channels: 3, channel_stride: 1, // samples
+    ///         width: 2, width_stride: 3,
+    ///         height: 2, height_stride: 8,
+    ///     },
+    ///     color_hint: None,
+    /// };
+    /// let image = ImageView::<Rgb8>::from_flat_samples(flat)?;
+    /// assert_eq!(image.get(1, 1), Some(Rgb8 { r: 10, g: 11, b: 12 }));
+    /// # Ok::<(), typed_layout::InteropError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// - [`InteropError::NotMadeOf`] if `P` is not made only of `S`
+    ///   values;
+    /// - [`InteropError::ChannelCount`] if it has other than
+    ///   `flat.layout.channels` of them;
+    /// - [`InteropError::ChannelOrder`] if `color_hint` is set and `P`'s
+    ///   field names spell its channels in another order;
+    /// - [`InteropError::ChannelsNotAdjacent`] if there is more than one
+    ///   channel and the channel stride is not 1;
+    /// - [`InteropError::TooLarge`] if a stride in bytes exceeds
+    ///   `isize::MAX`;
+    /// - [`InteropError::View`] with [`ViewError::OutOfBounds`](crate::ViewError::OutOfBounds) or
+    ///   [`ViewError::Overflow`](crate::ViewError::Overflow) if some pixel lies past the samples.
+    #[cfg_attr(docsrs, doc(cfg(feature = "image")))]
     pub fn from_flat_samples<S: PixelLayout>(
         flat: FlatSamples<&'a [S]>,
     ) -> Result<Self, InteropError> {
@@ -278,6 +331,25 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     /// assert!(image.as_view().flip_vertical().as_flat_samples::<u8>().is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// - [`InteropError::NotMadeOf`] if `P` is not made only of `S`
+    ///   values;
+    /// - [`InteropError::TooManyChannels`] if it is more than 255 of them;
+    /// - [`InteropError::TooLarge`] if the width or height exceeds
+    ///   `u32::MAX`;
+    /// - [`InteropError::NegativeStride`] if the pixel stride (with more
+    ///   than one column) or the row stride (with more than one row) is
+    ///   negative;
+    /// - [`InteropError::StrideNotWholeElements`] if such a stride is not a
+    ///   multiple of `size_of::<S>()`;
+    /// - [`InteropError::View`] with [`ViewError::Misaligned`](crate::ViewError::Misaligned) if pixel
+    ///   `(0, 0)` is not aligned for `S`;
+    /// - [`InteropError::SpanNotBorrowed`] if the view borrows only some of
+    ///   the bytes between its first and last pixel (a shared view of a
+    ///   part or a plane of a split mutable image).
+    #[cfg_attr(docsrs, doc(cfg(feature = "image")))]
     pub fn as_flat_samples<S: PixelLayout>(&self) -> Result<FlatSamples<&'a [S]>, InteropError> {
         let layout = sample_layout::<P, S>(
             self.width(),
@@ -303,6 +375,37 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     /// The same memory as an `image::ImageBuffer` of `Px`, when its rows are
     /// packed (pixel stride `size_of::<P>()`, rows one after another) — a
     /// view of a packed `ImageBuf` or `&[P]`, or a band of whole rows.
+    ///
+    /// ```
+    /// use typed_layout_core::ext::image::Luma;
+    /// use typed_layout::ImageView;
+    ///
+    /// let pixels = [0u16, 100, 200, 300, 400, 500];
+    /// let image = ImageView::from_slice(&pixels, 3, 2)?;
+    /// let buffer = image.as_image_buffer::<Luma<u16>>()?;
+    /// assert_eq!(buffer.get_pixel(2, 1), &Luma([500]));
+    /// assert!(image.step(2, 1)?.as_image_buffer::<Luma<u16>>().is_err()); // rows not packed
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// - [`InteropError::NotMadeOf`] if `P` is not made only of
+    ///   `Px::Subpixel` values;
+    /// - [`InteropError::ChannelCount`] if it has other than
+    ///   `Px::CHANNEL_COUNT` of them;
+    /// - [`InteropError::ChannelOrder`] if its field names spell `Px`'s
+    ///   channels in another order (`Bgra8` over `Rgba<u8>`);
+    /// - [`InteropError::RowsNotPacked`] if the pixel stride is not
+    ///   `size_of::<P>()` (with more than one column) or the row stride is
+    ///   not `width * size_of::<P>()` (with more than one row);
+    /// - [`InteropError::TooLarge`] if the width or height exceeds
+    ///   `u32::MAX`;
+    /// - [`InteropError::View`] with [`ViewError::Misaligned`](crate::ViewError::Misaligned) if pixel
+    ///   `(0, 0)` is not aligned for `Px::Subpixel`;
+    /// - [`InteropError::SpanNotBorrowed`] as for
+    ///   [`ImageView::as_flat_samples`].
+    #[cfg_attr(docsrs, doc(cfg(feature = "image")))]
     pub fn as_image_buffer<Px>(&self) -> Result<ImageBuffer<Px, &'a [Px::Subpixel]>, InteropError>
     where
         Px: Pixel,
@@ -331,6 +434,29 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
 
     /// A copy as an owned `image::ImageBuffer`, from a view with any strides
     /// (flipped, bottom-up, planes of a split image included).
+    ///
+    /// ```
+    /// use typed_layout_core::ext::image::Luma;
+    /// use typed_layout::ImageView;
+    ///
+    /// let pixels = [1u8, 2, 3, 4, 5, 6];
+    /// let flipped = ImageView::from_slice(&pixels, 3, 2)?.flip_vertical();
+    /// let buffer = flipped.to_image_buffer::<Luma<u8>>()?;
+    /// assert_eq!(buffer.as_raw(), &[4, 5, 6, 1, 2, 3]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// - [`InteropError::NotMadeOf`] if `P` is not made only of
+    ///   `Px::Subpixel` values;
+    /// - [`InteropError::ChannelCount`] if it has other than
+    ///   `Px::CHANNEL_COUNT` of them;
+    /// - [`InteropError::ChannelOrder`] if its field names spell `Px`'s
+    ///   channels in another order (`Bgra8` over `Rgba<u8>`);
+    /// - [`InteropError::TooLarge`] if the width or height exceeds
+    ///   `u32::MAX`, or the number of samples overflows `usize`.
+    #[cfg_attr(docsrs, doc(cfg(feature = "image")))]
     pub fn to_image_buffer<Px>(&self) -> Result<ImageBuffer<Px, Vec<Px::Subpixel>>, InteropError>
     where
         Px: Pixel,
@@ -360,8 +486,24 @@ fn alloc_zeroed<S: PixelLayout>(len: usize) -> Vec<S> {
     std::vec![crate::zeroed::<S>(); len]
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "image")))]
 impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
     /// Mutable form of [`ImageView::from_image_buffer`].
+    ///
+    /// ```
+    /// use typed_layout_core::ext::image::{GrayImage, Luma};
+    /// use typed_layout::ImageViewMut;
+    ///
+    /// let mut buffer = GrayImage::new(4, 2);
+    /// ImageViewMut::<u8>::from_image_buffer_mut(&mut buffer)?.fill(9);
+    /// assert_eq!(buffer.get_pixel(3, 1), &Luma([9]));
+    /// # Ok::<(), typed_layout::InteropError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`ImageView::from_image_buffer`].
+    #[cfg_attr(docsrs, doc(cfg(feature = "image")))]
     pub fn from_image_buffer_mut<Px, C>(
         buffer: &'a mut ImageBuffer<Px, C>,
     ) -> Result<Self, InteropError>
@@ -383,6 +525,13 @@ impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
     }
 
     /// Mutable form of [`ImageView::from_flat_samples`].
+    ///
+    /// # Errors
+    ///
+    /// As [`ImageView::from_flat_samples`], and [`InteropError::View`] with
+    /// [`ViewError::Aliasing`](crate::ViewError::Aliasing) if two pixels would share a sample (a zero
+    /// or too small stride).
+    #[cfg_attr(docsrs, doc(cfg(feature = "image")))]
     pub fn from_flat_samples_mut<S: PixelLayout>(
         flat: FlatSamples<&'a mut [S]>,
     ) -> Result<Self, InteropError> {
@@ -401,6 +550,12 @@ impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
     /// Mutable form of [`ImageView::as_flat_samples`], for as long as `self`
     /// is borrowed. Refused for a part of a split image or a plane, whose
     /// neighbours lie between its pixels.
+    ///
+    /// # Errors
+    ///
+    /// As [`ImageView::as_flat_samples`]; [`InteropError::SpanNotBorrowed`]
+    /// for a part of a split image or a plane.
+    #[cfg_attr(docsrs, doc(cfg(feature = "image")))]
     pub fn as_flat_samples_mut<S: PixelLayout>(
         &mut self,
     ) -> Result<FlatSamples<&mut [S]>, InteropError> {
@@ -428,6 +583,12 @@ impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
     /// Mutable form of [`ImageView::as_image_buffer`], for as long as
     /// `self` is borrowed: image's own functions (`imageops`) can then draw
     /// into this memory.
+    ///
+    /// # Errors
+    ///
+    /// As [`ImageView::as_image_buffer`]; [`InteropError::SpanNotBorrowed`]
+    /// for a part of a split image or a plane.
+    #[cfg_attr(docsrs, doc(cfg(feature = "image")))]
     pub fn as_image_buffer_mut<Px>(
         &mut self,
     ) -> Result<ImageBuffer<Px, &mut [Px::Subpixel]>, InteropError>
@@ -448,8 +609,26 @@ impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "image")))]
 impl<P: PixelLayout> ImageBuf<P> {
     /// An owned, 64-byte-aligned copy of an `image::ImageBuffer`'s pixels.
+    ///
+    /// ```
+    /// use typed_layout_core::ext::image::{Rgb, RgbImage};
+    /// use typed_layout::ImageBuf;
+    ///
+    /// let buffer = RgbImage::from_pixel(3, 2, Rgb([1, 2, 3]));
+    /// let owned = ImageBuf::<[u8; 3]>::from_image_buffer(&buffer)?;
+    /// assert_eq!(owned.as_view().get(2, 1), Some([1, 2, 3]));
+    /// # Ok::<(), typed_layout::InteropError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`ImageView::from_image_buffer`], and [`InteropError::View`] with
+    /// [`ViewError::AllocationFailed`](crate::ViewError::AllocationFailed) if the allocator cannot provide the
+    /// copy.
+    #[cfg_attr(docsrs, doc(cfg(feature = "image")))]
     pub fn from_image_buffer<Px, C>(buffer: &ImageBuffer<Px, C>) -> Result<Self, InteropError>
     where
         Px: Pixel,

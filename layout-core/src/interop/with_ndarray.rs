@@ -194,6 +194,7 @@ where
     })
 }
 
+#[cfg(feature = "ndarray")]
 impl<'a, F: PixelLayout> Column<'a, F> {
     /// The column as an `ndarray::ArrayView1` of the same memory: strides
     /// must be whole elements and the values aligned.
@@ -211,17 +212,49 @@ impl<'a, F: PixelLayout> Column<'a, F> {
     /// assert_eq!(salary.sum(), 30.0);
     /// # Ok::<(), typed_layout::InteropError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// - [`InteropError::StrideNotWholeElements`] if the column has more
+    ///   than one value and its stride in bytes is not a multiple of
+    ///   `size_of::<F>()` (the `f64` field of packed 44-byte records);
+    /// - [`InteropError::View`] with [`ViewError::Misaligned`] if the first
+    ///   value is not aligned for `F`;
+    /// - [`InteropError::TooManyElements`] if the column has more than
+    ///   `isize::MAX` values (only a stride-0 column can).
+    #[cfg(feature = "ndarray")]
     pub fn as_ndarray(&self) -> Result<ArrayView1<'a, F>, InteropError> {
         shared(self.raw(), None)
     }
 
     /// Each value split into the `S` scalars it is made of, as a
     /// `(len, parts)` array: a `[f32; 3]` column as `(len, 3)` of `f32`.
+    ///
+    /// ```
+    /// use typed_layout::Column;
+    ///
+    /// let points = [[1.0f32, 2.0, 3.0], [4.0, 5.0, 6.0]];
+    /// let table = Column::from_slice(&points).as_ndarray_of::<f32>()?;
+    /// assert_eq!(table.shape(), &[2, 3]);
+    /// assert_eq!(table[[1, 0]], 4.0);
+    /// # Ok::<(), typed_layout::InteropError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// - [`InteropError::NotMadeOf`] if `F` is not made only of `S` values
+    ///   (a scalar, an array of them, or a record whose fields are);
+    /// - [`InteropError::PartsDoNotFit`] if `F` is zero-sized (no parts);
+    /// - as [`Column::as_ndarray`], with `S` in place of `F`: the stride
+    ///   must be a whole number of `S`, the first value aligned for `S`,
+    ///   and `len * parts` at most `isize::MAX`.
+    #[cfg(feature = "ndarray")]
     pub fn as_ndarray_of<S: PixelLayout>(&self) -> Result<ArrayView2<'a, S>, InteropError> {
         shared(self.raw(), Some(parts_of::<F, S>()?))
     }
 }
 
+#[cfg(feature = "ndarray")]
 impl<'a, F: PixelLayout> ColumnMut<'a, F> {
     /// The column as an `ndarray::ArrayViewMut1` of the same memory, for
     /// as long as `self` is borrowed.
@@ -240,24 +273,62 @@ impl<'a, F: PixelLayout> ColumnMut<'a, F> {
     /// assert_eq!(samples[1].weight, 6.0);
     /// # Ok::<(), typed_layout::InteropError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Column::as_ndarray`]. (A mutable column's values never share
+    /// bytes, which is also ndarray's rule for mutable views.)
+    #[cfg(feature = "ndarray")]
     pub fn as_ndarray_mut(&mut self) -> Result<ArrayViewMut1<'_, F>, InteropError> {
         self.reborrow().into_ndarray()
     }
 
     /// [`ColumnMut::as_ndarray_mut`] for the whole lifetime of the column.
+    ///
+    /// # Errors
+    ///
+    /// As [`Column::as_ndarray`].
+    #[cfg(feature = "ndarray")]
     pub fn into_ndarray(self) -> Result<ArrayViewMut1<'a, F>, InteropError> {
         exclusive(self.into_raw(), None)
     }
 
     /// Mutable form of [`Column::as_ndarray_of`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Column::as_ndarray_of`].
+    #[cfg(feature = "ndarray")]
     pub fn into_ndarray_of<S: PixelLayout>(self) -> Result<ArrayViewMut2<'a, S>, InteropError> {
         let parts = parts_of::<F, S>()?;
         exclusive(self.into_raw(), Some(parts))
     }
 }
 
+#[cfg(feature = "ndarray")]
 impl<'a, T: PixelLayout> Records<'a, T> {
-    /// The records as an `ndarray::ArrayView1<T>`.
+    /// The records as an `ndarray::ArrayView1<T>` of the same memory.
+    ///
+    /// ```
+    /// use typed_layout::Records;
+    ///
+    /// let values = [1u32, 2, 3, 4, 5, 6];
+    /// let odd = Records::from_slice(&values).step_by(2)?.as_ndarray()?;
+    /// assert_eq!(odd.strides(), &[2]); // 8 bytes = 2 u32
+    /// assert_eq!(odd.sum(), 1 + 3 + 5);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// - [`InteropError::StrideNotWholeElements`] if there is more than one
+    ///   record and the stride in bytes is not a multiple of
+    ///   `size_of::<T>()` (records embedded in larger records);
+    /// - [`InteropError::TooManyElements`] if there are more than
+    ///   `isize::MAX` records (only a stride-0 view can have that many).
+    ///
+    /// Records are aligned by construction, so there is no alignment error.
+    #[cfg(feature = "ndarray")]
     pub fn as_ndarray(&self) -> Result<ArrayView1<'a, T>, InteropError> {
         shared(self.raw(), None)
     }
@@ -279,24 +350,60 @@ impl<'a, T: PixelLayout> Records<'a, T> {
     /// assert!(Records::from_slice(&points).as_ndarray_of::<f64>().is_err());
     /// # Ok::<(), typed_layout::InteropError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// - [`InteropError::NotMadeOf`] if `T` is not made only of `S` values;
+    /// - [`InteropError::PartsDoNotFit`] if `T` is zero-sized (no parts);
+    /// - [`InteropError::StrideNotWholeElements`] if there is more than one
+    ///   record and the stride in bytes is not a multiple of
+    ///   `size_of::<S>()`;
+    /// - [`InteropError::View`] with [`ViewError::Misaligned`] if the first
+    ///   record is not aligned for `S` (possible when `T` is packed, so
+    ///   less aligned than `S`);
+    /// - [`InteropError::TooManyElements`] if `len * parts` exceeds
+    ///   `isize::MAX`.
+    #[cfg(feature = "ndarray")]
     pub fn as_ndarray_of<S: PixelLayout>(&self) -> Result<ArrayView2<'a, S>, InteropError> {
         shared(self.raw(), Some(parts_of::<T, S>()?))
     }
 }
 
+#[cfg(feature = "ndarray")]
 impl<'a, T: PixelLayout> RecordsMut<'a, T> {
-    /// The records as an `ndarray::ArrayViewMut1<T>`.
+    /// The records as an `ndarray::ArrayViewMut1<T>` of the same memory,
+    /// for the whole lifetime of the view.
+    ///
+    /// ```
+    /// use typed_layout::RecordsMut;
+    ///
+    /// let mut values = [1i32, 2, 3, 4];
+    /// RecordsMut::from_slice_mut(&mut values).into_ndarray()?.mapv_inplace(|v| -v);
+    /// assert_eq!(values, [-1, -2, -3, -4]);
+    /// # Ok::<(), typed_layout::InteropError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Records::as_ndarray`].
+    #[cfg(feature = "ndarray")]
     pub fn into_ndarray(self) -> Result<ArrayViewMut1<'a, T>, InteropError> {
         exclusive(self.into_raw(), None)
     }
 
     /// Mutable form of [`Records::as_ndarray_of`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Records::as_ndarray_of`].
+    #[cfg(feature = "ndarray")]
     pub fn into_ndarray_of<S: PixelLayout>(self) -> Result<ArrayViewMut2<'a, S>, InteropError> {
         let parts = parts_of::<T, S>()?;
         exclusive(self.into_raw(), Some(parts))
     }
 }
 
+#[cfg(feature = "ndarray")]
 impl<'a, P: PixelLayout> ImageView<'a, P> {
     /// The image as a `(height, width)` `ndarray::ArrayView2<P>`; a plane
     /// (`image.planes().r`) gives one channel as a 2-D array.
@@ -320,30 +427,85 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     /// assert_eq!(hwc[[1, 2, 2]], red[[1, 2]]);
     /// # Ok::<(), typed_layout::InteropError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// - [`InteropError::StrideNotWholeElements`] if the pixel stride (with
+    ///   more than one column) or the row stride (with more than one row),
+    ///   in bytes, is not a multiple of `size_of::<P>()`: a plane of a
+    ///   packed pixel type, or rows padded to a pitch that is not a whole
+    ///   number of pixels;
+    /// - [`InteropError::View`] with [`ViewError::Misaligned`] if pixel
+    ///   `(0, 0)` is not aligned for `P`;
+    /// - [`InteropError::TooManyElements`] if `width * height` exceeds
+    ///   `isize::MAX` (only a broadcast view, [`ImageView::repeat`], can).
+    #[cfg(feature = "ndarray")]
     pub fn as_ndarray(&self) -> Result<ArrayView2<'a, P>, InteropError> {
         shared(self.raw(), None)
     }
 
     /// Pixels made of one scalar type as a `(height, width, parts)` array of
-    /// it: a `Bgra8` image as NumPy's `(h, w, 4)` `u8` array.
+    /// it: a `Bgra8` image as NumPy's `(h, w, 4)` `u8` array (see the
+    /// example of [`ImageView::as_ndarray`]).
+    ///
+    /// # Errors
+    ///
+    /// - [`InteropError::NotMadeOf`] if `P` is not made only of `S` values;
+    /// - [`InteropError::PartsDoNotFit`] if `P` is zero-sized (no parts);
+    /// - as [`ImageView::as_ndarray`], with `S` in place of `P`: strides
+    ///   must be whole numbers of `S`, pixel `(0, 0)` aligned for `S`, and
+    ///   `width * height * parts` at most `isize::MAX`.
+    #[cfg(feature = "ndarray")]
     pub fn as_ndarray_of<S: PixelLayout>(&self) -> Result<ArrayView3<'a, S>, InteropError> {
         shared(self.raw(), Some(parts_of::<P, S>()?))
     }
 }
 
+#[cfg(feature = "ndarray")]
 impl<'a, P: PixelLayout> ImageViewMut<'a, P> {
-    /// The image as an `ndarray::ArrayViewMut2<P>`, for as long as `self`
-    /// is borrowed.
+    /// The image as a `(height, width)` `ndarray::ArrayViewMut2<P>`, for as
+    /// long as `self` is borrowed.
+    ///
+    /// ```
+    /// use typed_layout::ImageBuf;
+    ///
+    /// let mut image = ImageBuf::<u16>::with_row_alignment(3, 2, 8)?; // rows of 8 bytes
+    /// let mut view = image.as_view_mut();
+    /// view.as_ndarray_mut()?.row_mut(1).fill(7);
+    /// assert_eq!(image.as_view().get(2, 1), Some(7));
+    /// assert_eq!(image.as_view().get(2, 0), Some(0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`ImageView::as_ndarray`], and
+    /// [`InteropError::InterleavedAxes`] if the axes interleave (pixels 4
+    /// bytes apart, rows 6 apart): ndarray requires each stride of a
+    /// mutable view to skip everything the smaller axes reach.
+    #[cfg(feature = "ndarray")]
     pub fn as_ndarray_mut(&mut self) -> Result<ArrayViewMut2<'_, P>, InteropError> {
         self.reborrow().into_ndarray()
     }
 
     /// [`ImageViewMut::as_ndarray_mut`] for the whole lifetime of the view.
+    ///
+    /// # Errors
+    ///
+    /// As [`ImageViewMut::as_ndarray_mut`].
+    #[cfg(feature = "ndarray")]
     pub fn into_ndarray(self) -> Result<ArrayViewMut2<'a, P>, InteropError> {
         exclusive(self.into_raw(), None)
     }
 
     /// Mutable form of [`ImageView::as_ndarray_of`].
+    ///
+    /// # Errors
+    ///
+    /// As [`ImageView::as_ndarray_of`], and
+    /// [`InteropError::InterleavedAxes`] as for
+    /// [`ImageViewMut::as_ndarray_mut`].
+    #[cfg(feature = "ndarray")]
     pub fn into_ndarray_of<S: PixelLayout>(self) -> Result<ArrayViewMut3<'a, S>, InteropError> {
         let parts = parts_of::<P, S>()?;
         exclusive(self.into_raw(), Some(parts))

@@ -388,7 +388,7 @@ impl NpzFile {
         ///
         /// # Errors
         ///
-        /// [`NpzError::Io`](crate::npz::NpzError::Io) naming the path and the
+        /// [`NpzError::Io`] naming the path and the
         /// operation (`open`, `memory-map`).
         ///
         /// ```

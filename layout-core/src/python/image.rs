@@ -299,8 +299,13 @@ impl<'py, P: PixelLayout> PyImage<'py, P> {
     };
 
     /// Takes `obj` (a buffer, a pygame surface or a Pillow image) as an
-    /// image of `P`. See the type's docs for what is accepted and the
-    /// `# Errors`.
+    /// image of `P`. See the type's docs for what is accepted.
+    ///
+    /// # Errors
+    ///
+    /// The Python exceptions listed on [`PyImage`] (`TypeError`,
+    /// `ValueError`, `BufferError`, `RuntimeError`), and for a Pillow image
+    /// those of [`PyImage::from_pillow`].
     pub fn new(obj: &Bound<'py, PyAny>) -> PyResult<Self> {
         let (buffer, geometry) = match take::take::<SharedBuffer<'py>>(obj) {
             Ok(Taken { buffer, format }) => {
@@ -413,6 +418,10 @@ impl<'py, P: PixelLayout> PyImage<'py, P> {
     }
 
     /// The image, borrowed from `self`.
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the checks of `new` passed on the same buffer"
+    )]
     pub fn view(&self) -> ImageView<'_, P> {
         let g = self.geometry;
         ImageView::from_bytes_strided(
@@ -459,8 +468,13 @@ impl<'py, P: PixelLayout> PyImageMut<'py, P> {
     };
 
     /// Takes `obj` (a writable buffer or a pygame surface) as a mutable
-    /// image of `P`. See the type's docs for what is accepted and the
-    /// `# Errors`.
+    /// image of `P`. See the type's docs for what is accepted.
+    ///
+    /// # Errors
+    ///
+    /// The Python exceptions listed on [`PyImageMut`] (`TypeError`,
+    /// `ValueError`, `BufferError`, `RuntimeError`); `TypeError` for a
+    /// Pillow image, which is viewed read-only ([`PyImage::from_pillow`]).
     pub fn new(obj: &Bound<'py, PyAny>) -> PyResult<Self> {
         let (buffer, geometry) = match take::take::<ExclusiveBuffer<'py>>(obj) {
             Ok(Taken { buffer, format }) => {
@@ -536,6 +550,10 @@ impl<'py, P: PixelLayout> PyImageMut<'py, P> {
     }
 
     /// The image, read-only.
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the checks of `new` passed on the same buffer"
+    )]
     pub fn view(&self) -> ImageView<'_, P> {
         let g = self.geometry;
         ImageView::from_bytes_strided(
@@ -550,6 +568,10 @@ impl<'py, P: PixelLayout> PyImageMut<'py, P> {
     }
 
     /// The image, for writing.
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the checks of `new` passed on the same buffer"
+    )]
     pub fn view_mut(&mut self) -> ImageViewMut<'_, P> {
         let g = self.geometry;
         ImageViewMut::from_bytes_strided_mut(

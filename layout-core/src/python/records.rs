@@ -124,7 +124,13 @@ impl<'py, T: PixelLayout> PyRecords<'py, T> {
     };
 
     /// Takes `obj`'s buffer as records of `T`. See the type's docs for the
-    /// checks and the `# Errors`.
+    /// checks.
+    ///
+    /// # Errors
+    ///
+    /// The Python exceptions listed on [`PyRecords`]: `TypeError`, `ValueError`,
+    /// `BufferError` or `RuntimeError`, each with a message naming what
+    /// does not fit.
     pub fn new(obj: &Bound<'py, PyAny>) -> PyResult<Self> {
         let Taken { buffer, format } = take::take::<SharedBuffer<'py>>(obj)
             .map_err(|err| error::take_error(err, obj, Self::TARGET))?;
@@ -155,6 +161,10 @@ impl<'py, T: PixelLayout> PyRecords<'py, T> {
     }
 
     /// The records, borrowed from `self`.
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the checks of `new` passed on the same buffer"
+    )]
     pub fn records(&self) -> Records<'_, T> {
         Records::from_bytes_strided(
             self.buffer.bytes(),
@@ -209,7 +219,13 @@ impl<'py, T: PixelLayout> PyRecordsMut<'py, T> {
     };
 
     /// Takes `obj`'s buffer as mutable records of `T`. See the type's docs
-    /// for the checks and the `# Errors`.
+    /// for the checks.
+    ///
+    /// # Errors
+    ///
+    /// The Python exceptions listed on [`PyRecordsMut`]: `TypeError`, `ValueError`,
+    /// `BufferError` or `RuntimeError`, each with a message naming what
+    /// does not fit.
     pub fn new(obj: &Bound<'py, PyAny>) -> PyResult<Self> {
         let Taken { mut buffer, format } = take::take::<ExclusiveBuffer<'py>>(obj)
             .map_err(|err| error::take_error(err, obj, Self::TARGET))?;
@@ -234,6 +250,10 @@ impl<'py, T: PixelLayout> PyRecordsMut<'py, T> {
     }
 
     /// The records, read-only.
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the checks of `new` passed on the same buffer"
+    )]
     pub fn records(&self) -> Records<'_, T> {
         Records::from_bytes_strided(
             self.buffer.bytes(),
@@ -245,6 +265,10 @@ impl<'py, T: PixelLayout> PyRecordsMut<'py, T> {
     }
 
     /// The records, for writing.
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the checks of `new` passed on the same buffer"
+    )]
     pub fn records_mut(&mut self) -> RecordsMut<'_, T> {
         let start = self.buffer.start();
         RecordsMut::from_bytes_strided_mut(self.buffer.bytes_mut(), start, self.len, self.stride)
@@ -290,7 +314,13 @@ impl<'py, F: PixelLayout> PyColumn<'py, F> {
     };
 
     /// Takes `obj`'s buffer as a column of `F`. See the type's docs for the
-    /// checks and the `# Errors`.
+    /// checks.
+    ///
+    /// # Errors
+    ///
+    /// The Python exceptions listed on [`PyColumn`]: `TypeError`, `ValueError`,
+    /// `BufferError` or `RuntimeError`, each with a message naming what
+    /// does not fit.
     pub fn new(obj: &Bound<'py, PyAny>) -> PyResult<Self> {
         let Taken { buffer, format } = take::take::<SharedBuffer<'py>>(obj)
             .map_err(|err| error::take_error(err, obj, Self::TARGET))?;
@@ -318,6 +348,10 @@ impl<'py, F: PixelLayout> PyColumn<'py, F> {
     }
 
     /// The values, borrowed from `self`.
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the checks of `new` passed on the same buffer"
+    )]
     pub fn column(&self) -> Column<'_, F> {
         Column::from_bytes(
             self.buffer.bytes(),
@@ -365,7 +399,13 @@ impl<'py, F: PixelLayout> PyColumnMut<'py, F> {
     };
 
     /// Takes `obj`'s buffer as a mutable column of `F`. See the type's
-    /// docs for the checks and the `# Errors`.
+    /// docs for the checks.
+    ///
+    /// # Errors
+    ///
+    /// The Python exceptions listed on [`PyColumnMut`]: `TypeError`, `ValueError`,
+    /// `BufferError` or `RuntimeError`, each with a message naming what
+    /// does not fit.
     pub fn new(obj: &Bound<'py, PyAny>) -> PyResult<Self> {
         let Taken { mut buffer, format } = take::take::<ExclusiveBuffer<'py>>(obj)
             .map_err(|err| error::take_error(err, obj, Self::TARGET))?;
@@ -390,6 +430,10 @@ impl<'py, F: PixelLayout> PyColumnMut<'py, F> {
     }
 
     /// The values, read-only.
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the checks of `new` passed on the same buffer"
+    )]
     pub fn column(&self) -> Column<'_, F> {
         Column::from_bytes(
             self.buffer.bytes(),
@@ -401,6 +445,10 @@ impl<'py, F: PixelLayout> PyColumnMut<'py, F> {
     }
 
     /// The values, for writing.
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the checks of `new` passed on the same buffer"
+    )]
     pub fn column_mut(&mut self) -> ColumnMut<'_, F> {
         let start = self.buffer.start();
         ColumnMut::from_bytes_mut(self.buffer.bytes_mut(), start, self.len, self.stride)

@@ -235,6 +235,7 @@ unsafe impl<U: Unit> PixelLayout for Timedelta64<U> {
 // and source): 2 bytes, every bit pattern an IEEE 754 binary16 value (a
 // number or a NaN), no padding or pointers.
 #[cfg(feature = "half")]
+#[cfg(feature = "half")]
 unsafe impl PixelLayout for half::f16 {
     type __Fields = ();
     const __PROOF: () = ();

@@ -15,7 +15,10 @@
 //! - `alloc.rs`: owned aligned bytes;
 //! - `map.rs`: memory-mapped files;
 //! - `ndarray.rs`: ndarray views of core views (planning is in
-//!   `interop/with_ndarray.rs`; this file re-checks what it relies on).
+//!   `interop/with_ndarray.rs`; this file re-checks what it relies on);
+//! - `fir.rs`: image rows lent to `fast_image_resize`;
+//! - `rgb.rs`: `PixelLayout` for the `rgb` crate's pixel types;
+//! - `python/`: Python buffers held and exported (feature `pyo3`).
 //!
 //! SAFETY.md walks through every block.
 

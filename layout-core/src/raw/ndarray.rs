@@ -49,7 +49,8 @@ impl<'a, T: PixelLayout, const N: usize, A: Access> RawView<'a, T, N, A> {
     /// Whether `plan` describes exactly the `E`s ndarray will reach: the
     /// view has elements; each `E` lies inside an element (the parts fit in
     /// `size_of::<T>()`); the shape is the view's; every stride of an axis
-    /// with more than one element is that axis's byte stride in whole `E`s,
+    /// with more than one element is that axis's byte stride in whole `E`s
+    /// (and 0 on the others),
     /// negative ones marked `reversed`; `low` is the offset of the lowest
     /// element and is aligned for `E`; at most `isize::MAX` elements.
     fn follows<E: PixelLayout, D: Dimension>(&self, plan: &NdPlan<D>) -> bool {
@@ -74,8 +75,13 @@ impl<'a, T: PixelLayout, const N: usize, A: Access> RawView<'a, T, N, A> {
                 Some(elements) if elements <= isize::MAX as usize => elements,
                 _ => return false,
             };
-            let stride_fits = axis.len <= 1
-                || plan.strides[k].checked_mul(size) == Some(axis.stride.unsigned_abs());
+            // Axes of at most one element must say 0: ndarray reads every
+            // stride as signed, and our stride there is never used.
+            let stride_fits = if axis.len <= 1 {
+                plan.strides[k] == 0
+            } else {
+                plan.strides[k].checked_mul(size) == Some(axis.stride.unsigned_abs())
+            };
             let negative = axis.len > 1 && axis.stride < 0;
             if plan.shape[k] != axis.len || !stride_fits || plan.reversed[k] != negative {
                 return false;

@@ -246,7 +246,8 @@ fn values(
 /// 4. `!Send` through `PhantomData<Python<'py>>` and the pointer; the span
 ///    is registered shared, so no mutable view of this module overlaps it.
 pub(crate) struct ArrowBuffer<'py> {
-    // Dropped first: the registration outlives no byte of it.
+    // Dropped before the registration; the registration only records the
+    // span, so the order does not matter for soundness.
     array: OwnedArray,
     _registration: Option<Registration>,
     data: *const u8,
@@ -290,6 +291,19 @@ impl<'py> ArrowBuffer<'py> {
             let child_format = format.child_format.as_deref().unwrap_or("");
             let (data, width, child_offset) = values(child, child_format, "child")?;
             let offset = checked_len(top.offset, "offset")?;
+            // The list reads child values `offset·N .. (offset + length)·N`
+            // (after the child's own offset): the child must hold them, as
+            // A1 promises only the child's own `length` values.
+            let child_length = checked_len(child.length, "child length")?;
+            let needed = offset
+                .checked_add(length)
+                .and_then(|items| items.checked_mul(per_item))
+                .ok_or_else(|| unsupported("its offsets overflow"))?;
+            if needed > child_length {
+                return Err(unsupported(format!(
+                    "its child array has {child_length} values but the list needs {needed}"
+                )));
+            }
             let first = offset
                 .checked_mul(per_item)
                 .and_then(|first| first.checked_add(child_offset))

@@ -82,10 +82,11 @@ unsafe impl Sync for Base {}
 /// Invariants, cited as X1–X3:
 ///
 /// 1. `base .. base + len` are the bytes of `owner`, taken from
-///    `Owner::bytes_mut` once, before `owner` was boxed; Rust never touches
-///    `owner` again except to drop it with `self`, so those bytes stay
-///    allocated, initialized and unaliased by Rust references while `self`
-///    lives.
+///    `Owner::bytes_mut` once, after `owner` was boxed (so they stay where
+///    they are however `self` moves: moving a `Box` does not move what it
+///    holds, wherever the owner keeps its bytes); Rust never touches `owner`
+///    again except to drop it with `self`, so those bytes stay allocated,
+///    initialized and unaliased by Rust references while `self` lives.
 /// 2. `shape`, `strides`, `itemsize` describe elements that all lie in
 ///    `base .. base + len`, element 0 at `base` (checked by `export`); all
 ///    values fit `Py_ssize_t`.
@@ -132,11 +133,13 @@ fn contiguous(shape: &[isize], strides: &[isize], itemsize: isize, fortran: bool
 /// `layout` describes, after checking that every element lies in them.
 pub(crate) fn export<'py, O: Owner>(
     py: Python<'py>,
-    mut owner: O,
+    owner: O,
     layout: ExportLayout,
 ) -> Result<Bound<'py, LayoutBuffer>, ExportError> {
     let span =
         element_span(&layout.shape, &layout.strides, layout.itemsize).map_err(ExportError::Span)?;
+    // Boxed first, so the bytes do not move when the box does (X1).
+    let mut owner = Box::new(owner);
     let bytes = owner.bytes_mut();
     let (base, len) = (bytes.as_mut_ptr(), bytes.len());
     if span.before != 0 || span.len > len {
@@ -168,7 +171,7 @@ pub(crate) fn export<'py, O: Owner>(
         itemsize,
         shape,
         strides,
-        _owner: Box::new(owner),
+        _owner: owner,
     };
     Bound::new(py, object).map_err(ExportError::Python)
 }
