@@ -10,13 +10,8 @@
 //!
 //! Needs Python with numpy, pyarrow, duckdb and datafusion (`.ci/run`
 //! installs them); without them the tests print a skip notice and pass.
-//!
-//! The IPC files are converted from the memory-mapped `.npy` files
-//! (`convert_npy_data` over `NpyFile::map`), the Parquet files from the
-//! files streamed through `io::Read`: the one `unsafe` call is in
-//! [`map_npy`], with the reason it holds.
 #![cfg(feature = "arrow")]
-#![deny(unsafe_code)]
+#![forbid(unsafe_code)]
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -88,8 +83,7 @@ fn engines_read_our_parquet_and_ipc() {
         let summary = arrow::convert_npy(input, out, &options, |_| {})
             .unwrap_or_else(|e| panic!("{case}: {e}"));
         assert_eq!(summary.rows, 20_000, "{case}");
-        let file = map_npy(&npy);
-        assert!(file.is_mapped(), "{case}");
+        let file = NpyFile::read(&npy).unwrap();
         let out = std::fs::File::create(dir.join(format!("{case}.arrow"))).unwrap();
         let options = ConvertOptions::new(OutputFormat::ArrowIpc).batch_bytes(300_000);
         arrow::convert_npy_data(&file.as_npy(), out, &options, |_| {})
@@ -118,19 +112,6 @@ fn engines_read_our_parquet_and_ipc() {
         }
     }
     println!("{stdout}");
-}
-
-/// The `.npy` file at `path`, memory-mapped.
-fn map_npy(path: &Path) -> NpyFile {
-    #[allow(unsafe_code)]
-    // SAFETY: `NpyFile::map` requires that nobody modifies or truncates the
-    // file while the mapping lives. NumPy wrote it, once, into this test
-    // run's own directory (`numpy_dir`, named by the process id) before any
-    // test gets the path; from then on every process only reads it (this
-    // test, `pyarrow_tables_read_back_into_records`, and the Python checks,
-    // which `np.load` it).
-    let file = unsafe { NpyFile::map(path) };
-    file.unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 fn read_batches(path: &Path) -> Vec<RecordBatch> {

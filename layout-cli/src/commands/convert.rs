@@ -72,9 +72,9 @@ fn output_path(text: &str) -> Result<PathBuf, String> {
 fn compression(text: &str) -> Result<ParquetCompression, String> {
     let usage = "use none, snappy, lz4, zstd or zstd:LEVEL (LEVEL 1 to 22)";
     match ParquetCompression::parse(text) {
-        Some(ParquetCompression::Zstd(level)) if !(1..=22).contains(&level) => Err(format!(
-            "zstd level {level} is out of range; {usage}"
-        )),
+        Some(ParquetCompression::Zstd(level)) if !(1..=22).contains(&level) => {
+            Err(format!("zstd level {level} is out of range; {usage}"))
+        }
         Some(compression) => Ok(compression),
         None => Err(format!("unknown compression `{text}`; {usage}")),
     }
