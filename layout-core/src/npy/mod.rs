@@ -721,6 +721,41 @@ fn parse_shape(value: &literal::Value, itemsize: usize) -> Result<(Vec<usize>, u
     Ok((shape, len))
 }
 
+/// What [`Npy`] and [`NpyFile`] read from their header, the same for both.
+macro_rules! header_accessors {
+    () => {
+        /// The header.
+        pub fn header(&self) -> &NpyHeader {
+            &self.header
+        }
+
+        /// The element dtype.
+        pub fn dtype(&self) -> &Dtype {
+            &self.header.dtype
+        }
+
+        /// The fields of a structured dtype (empty for plain dtypes).
+        pub fn fields(&self) -> &[DtypeField] {
+            self.header.dtype.fields()
+        }
+
+        /// The array shape.
+        pub fn shape(&self) -> &[usize] {
+            &self.header.shape
+        }
+
+        /// Number of elements.
+        pub fn len(&self) -> usize {
+            self.header.len
+        }
+
+        /// Whether there are no elements.
+        pub fn is_empty(&self) -> bool {
+            self.header.len == 0
+        }
+    };
+}
+
 /// A `.npy` file in borrowed bytes: the validated header and the data.
 ///
 /// Zero-copy: [`Npy::records`] and [`Npy::column`] view the bytes in place.
@@ -763,35 +798,7 @@ impl<'a> Npy<'a> {
         })
     }
 
-    /// The header.
-    pub fn header(&self) -> &NpyHeader {
-        &self.header
-    }
-
-    /// The element dtype.
-    pub fn dtype(&self) -> &Dtype {
-        &self.header.dtype
-    }
-
-    /// The fields of a structured dtype (empty for plain dtypes).
-    pub fn fields(&self) -> &[DtypeField] {
-        self.header.dtype.fields()
-    }
-
-    /// The array shape.
-    pub fn shape(&self) -> &[usize] {
-        &self.header.shape
-    }
-
-    /// Number of elements.
-    pub fn len(&self) -> usize {
-        self.header.len
-    }
-
-    /// Whether there are no elements.
-    pub fn is_empty(&self) -> bool {
-        self.header.len == 0
-    }
+    header_accessors!();
 
     /// The data bytes, `len() * dtype().itemsize()` of them, in the file's
     /// order (see [`NpyHeader::fortran_order`]).
@@ -1143,35 +1150,7 @@ impl NpyFile {
         }
     }
 
-    /// The header.
-    pub fn header(&self) -> &NpyHeader {
-        &self.header
-    }
-
-    /// The element dtype.
-    pub fn dtype(&self) -> &Dtype {
-        &self.header.dtype
-    }
-
-    /// The fields of a structured dtype (empty for plain dtypes).
-    pub fn fields(&self) -> &[DtypeField] {
-        self.header.dtype.fields()
-    }
-
-    /// The array shape.
-    pub fn shape(&self) -> &[usize] {
-        &self.header.shape
-    }
-
-    /// Number of elements.
-    pub fn len(&self) -> usize {
-        self.header.len
-    }
-
-    /// Whether there are no elements.
-    pub fn is_empty(&self) -> bool {
-        self.header.len == 0
-    }
+    header_accessors!();
 
     /// The data bytes (see [`Npy::data`]).
     pub fn data(&self) -> &[u8] {

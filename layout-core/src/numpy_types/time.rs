@@ -4,115 +4,95 @@
 use core::fmt;
 use core::marker::PhantomData;
 
-/// A unit of NumPy's `datetime64` / `timedelta64` (the text in brackets of
-/// `<M8[ns]`). `Generic` is the unit-less `<M8`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum TimeUnit {
-    /// `Y`
-    Years,
-    /// `M`
-    Months,
-    /// `W`
-    Weeks,
-    /// `D`
-    Days,
-    /// `h`
-    Hours,
-    /// `m`
-    Minutes,
-    /// `s`
-    Seconds,
-    /// `ms`
-    Milliseconds,
-    /// `us` (NumPy also reads `μs`)
-    Microseconds,
-    /// `ns`
-    Nanoseconds,
-    /// `ps`
-    Picoseconds,
-    /// `fs`
-    Femtoseconds,
-    /// `as`
-    Attoseconds,
-    /// No unit (`<M8`): NumPy's generic time, which takes the unit of what
-    /// it is combined with.
-    Generic,
+/// The units, each once: the [`TimeUnit`] variants with their text in
+/// NumPy's brackets, [`TimeUnit::ALL`], and a marker type of the same name
+/// per unit.
+macro_rules! time_units {
+    ($($(#[$doc:meta])* $name:ident => $text:literal,)*) => {
+        /// A unit of NumPy's `datetime64` / `timedelta64` (the text in brackets of
+        /// `<M8[ns]`). `Generic` is the unit-less `<M8`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum TimeUnit {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl TimeUnit {
+            /// Every unit, in order of decreasing length (generic last).
+            pub const ALL: [TimeUnit; 14] = [$(TimeUnit::$name),*];
+
+            /// The unit as NumPy writes it in brackets (`"ns"`); empty for generic.
+            ///
+            /// ```
+            /// use typed_layout::TimeUnit;
+            /// assert_eq!(TimeUnit::Microseconds.as_str(), "us");
+            /// assert_eq!(TimeUnit::parse("μs"), Some(TimeUnit::Microseconds));
+            /// ```
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(TimeUnit::$name => $text,)*
+                }
+            }
+
+            /// The unit written `text` (`"ns"`, `"μs"`, `""` for generic), or
+            /// `None` for text NumPy does not know.
+            pub fn parse(text: &str) -> Option<TimeUnit> {
+                if text == "μs" {
+                    return Some(TimeUnit::Microseconds);
+                }
+                TimeUnit::ALL.into_iter().find(|unit| unit.as_str() == text)
+            }
+
+            /// The name of the marker type for this unit (`"Nanoseconds"`).
+            pub const fn type_name(self) -> &'static str {
+                match self {
+                    $(TimeUnit::$name => stringify!($name),)*
+                }
+            }
+        }
+
+        $(
+            #[doc = concat!("The time unit [`TimeUnit::", stringify!($name), "`] as a type.")]
+            #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+            pub struct $name;
+            impl sealed::Sealed for $name {}
+            impl Unit for $name {
+                const UNIT: TimeUnit = TimeUnit::$name;
+            }
+        )*
+    };
 }
 
-impl TimeUnit {
-    /// Every unit, in order of decreasing length (generic last).
-    pub const ALL: [TimeUnit; 14] = [
-        TimeUnit::Years,
-        TimeUnit::Months,
-        TimeUnit::Weeks,
-        TimeUnit::Days,
-        TimeUnit::Hours,
-        TimeUnit::Minutes,
-        TimeUnit::Seconds,
-        TimeUnit::Milliseconds,
-        TimeUnit::Microseconds,
-        TimeUnit::Nanoseconds,
-        TimeUnit::Picoseconds,
-        TimeUnit::Femtoseconds,
-        TimeUnit::Attoseconds,
-        TimeUnit::Generic,
-    ];
-
-    /// The unit as NumPy writes it in brackets (`"ns"`); empty for generic.
-    ///
-    /// ```
-    /// use typed_layout::TimeUnit;
-    /// assert_eq!(TimeUnit::Microseconds.as_str(), "us");
-    /// assert_eq!(TimeUnit::parse("μs"), Some(TimeUnit::Microseconds));
-    /// ```
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            TimeUnit::Years => "Y",
-            TimeUnit::Months => "M",
-            TimeUnit::Weeks => "W",
-            TimeUnit::Days => "D",
-            TimeUnit::Hours => "h",
-            TimeUnit::Minutes => "m",
-            TimeUnit::Seconds => "s",
-            TimeUnit::Milliseconds => "ms",
-            TimeUnit::Microseconds => "us",
-            TimeUnit::Nanoseconds => "ns",
-            TimeUnit::Picoseconds => "ps",
-            TimeUnit::Femtoseconds => "fs",
-            TimeUnit::Attoseconds => "as",
-            TimeUnit::Generic => "",
-        }
-    }
-
-    /// The unit written `text` (`"ns"`, `"μs"`, `""` for generic), or
-    /// `None` for text NumPy does not know.
-    pub fn parse(text: &str) -> Option<TimeUnit> {
-        if text == "μs" {
-            return Some(TimeUnit::Microseconds);
-        }
-        TimeUnit::ALL.into_iter().find(|unit| unit.as_str() == text)
-    }
-
-    /// The name of the marker type for this unit (`"Nanoseconds"`).
-    pub const fn type_name(self) -> &'static str {
-        match self {
-            TimeUnit::Years => "Years",
-            TimeUnit::Months => "Months",
-            TimeUnit::Weeks => "Weeks",
-            TimeUnit::Days => "Days",
-            TimeUnit::Hours => "Hours",
-            TimeUnit::Minutes => "Minutes",
-            TimeUnit::Seconds => "Seconds",
-            TimeUnit::Milliseconds => "Milliseconds",
-            TimeUnit::Microseconds => "Microseconds",
-            TimeUnit::Nanoseconds => "Nanoseconds",
-            TimeUnit::Picoseconds => "Picoseconds",
-            TimeUnit::Femtoseconds => "Femtoseconds",
-            TimeUnit::Attoseconds => "Attoseconds",
-            TimeUnit::Generic => "Generic",
-        }
-    }
+time_units! {
+    /// `Y`
+    Years => "Y",
+    /// `M`
+    Months => "M",
+    /// `W`
+    Weeks => "W",
+    /// `D`
+    Days => "D",
+    /// `h`
+    Hours => "h",
+    /// `m`
+    Minutes => "m",
+    /// `s`
+    Seconds => "s",
+    /// `ms`
+    Milliseconds => "ms",
+    /// `us` (NumPy also reads `μs`)
+    Microseconds => "us",
+    /// `ns`
+    Nanoseconds => "ns",
+    /// `ps`
+    Picoseconds => "ps",
+    /// `fs`
+    Femtoseconds => "fs",
+    /// `as`
+    Attoseconds => "as",
+    /// No unit (`<M8`): NumPy's generic time, which takes the unit of what
+    /// it is combined with.
+    Generic => "",
 }
 
 impl fmt::Display for TimeUnit {
@@ -131,35 +111,6 @@ pub trait Unit: Copy + Default + fmt::Debug + Send + Sync + 'static + sealed::Se
     /// The unit.
     const UNIT: TimeUnit;
 }
-
-macro_rules! units {
-    ($($name:ident),* $(,)?) => {$(
-        #[doc = concat!("The time unit [`TimeUnit::", stringify!($name), "`] as a type.")]
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-        pub struct $name;
-        impl sealed::Sealed for $name {}
-        impl Unit for $name {
-            const UNIT: TimeUnit = TimeUnit::$name;
-        }
-    )*};
-}
-
-units!(
-    Years,
-    Months,
-    Weeks,
-    Days,
-    Hours,
-    Minutes,
-    Seconds,
-    Milliseconds,
-    Microseconds,
-    Nanoseconds,
-    Picoseconds,
-    Femtoseconds,
-    Attoseconds,
-    Generic,
-);
 
 macro_rules! time_type {
     ($(#[$doc:meta])* $name:ident, $numpy:literal) => {

@@ -4,6 +4,7 @@
 //! indirect), `ValueError` for where the bytes are (shape, strides,
 //! alignment, overlap with another view).
 
+use super::take::Buffer;
 use crate::dtype::DtypeError;
 use crate::error::ViewError;
 use crate::raw::python::{Conflict, SpanError, TakeError};
@@ -116,6 +117,20 @@ fn conflict_error(context: &str, c: Conflict) -> PyErr {
 /// buffer's numbers and the constructor's.
 pub(crate) fn view_error(context: &str, geometry: &str, err: ViewError) -> PyErr {
     PyValueError::new_err(format!("{context} ({geometry}): {err}"))
+}
+
+/// [`view_error`] with `buffer`'s geometry, written only when it fails.
+pub(crate) fn buffer_view_error<'py, B: Buffer<'py>>(
+    obj: &Bound<'py, PyAny>,
+    target: Target,
+    buffer: &B,
+    err: ViewError,
+) -> PyErr {
+    view_error(
+        &context(obj, target),
+        &geometry(buffer.shape(), buffer.strides(), buffer.itemsize()),
+        err,
+    )
 }
 
 /// A `ValueError` about the shape or strides.

@@ -4,7 +4,8 @@ use super::error::{self, Target};
 use super::format::{self, Expect};
 use super::pillow;
 use super::pygame::{self, SurfaceFormat};
-use super::take::{self, Taken};
+use super::take::{self, Buffer, Taken};
+use crate::error::ViewError;
 use crate::image::{ImageView, ImageViewMut};
 use crate::layout::PixelLayout;
 use crate::raw::python::{ArrowBuffer, ArrowError, ExclusiveBuffer, SharedBuffer, TakeError};
@@ -23,6 +24,32 @@ struct Geometry {
     height: usize,
     pixel_stride: isize,
     row_stride: isize,
+}
+
+impl Geometry {
+    /// The read-only image of `bytes` these numbers describe.
+    fn view<P: PixelLayout>(self, bytes: &[u8]) -> Result<ImageView<'_, P>, ViewError> {
+        ImageView::from_bytes_strided(
+            bytes,
+            self.start,
+            self.width,
+            self.height,
+            self.pixel_stride,
+            self.row_stride,
+        )
+    }
+
+    /// The mutable image of `bytes` these numbers describe.
+    fn view_mut<P: PixelLayout>(self, bytes: &mut [u8]) -> Result<ImageViewMut<'_, P>, ViewError> {
+        ImageViewMut::from_bytes_strided_mut(
+            bytes,
+            self.start,
+            self.width,
+            self.height,
+            self.pixel_stride,
+            self.row_stride,
+        )
+    }
 }
 
 /// The geometry of a NumPy-style image buffer: `(h, w)` of pixels, or
@@ -94,6 +121,27 @@ fn array_geometry<P: PixelLayout>(
     }
 }
 
+/// Takes `obj`'s buffer as a NumPy-style image. The outer error is the
+/// buffer's refusal, which the caller may answer by trying `obj` as a
+/// surface or a Pillow image; the inner one is the Python exception for a
+/// buffer that is not an image of `P`.
+fn take_array<'py, B: Buffer<'py>, P: PixelLayout>(
+    obj: &Bound<'py, PyAny>,
+    target: Target,
+) -> Result<PyResult<(B, Geometry)>, TakeError> {
+    let Taken { buffer, format } = take::take::<B>(obj)?;
+    let geometry = array_geometry::<P>(
+        obj,
+        target,
+        &format,
+        buffer.start(),
+        buffer.shape(),
+        buffer.strides(),
+        buffer.itemsize(),
+    );
+    Ok(geometry.map(|geometry| (buffer, geometry)))
+}
+
 /// The geometry of a pygame surface's `get_view('2')` buffer: x-major
 /// `(w, h)` with strides `(bytes_per_pixel, pitch)`.
 fn surface_geometry(
@@ -120,14 +168,26 @@ fn surface_geometry(
     }
 }
 
-fn surface_view<'py, P: PixelLayout>(
+/// Takes a pygame surface's pixels through `get_view('2')`, after checking
+/// `P` against its masks.
+fn take_surface<'py, B: Buffer<'py>, P: PixelLayout>(
     surface: &Bound<'py, PyAny>,
     target: Target,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<(B, Geometry)> {
     let format = SurfaceFormat::of(surface)?;
     pygame::check_pixel::<P>(&format)
         .map_err(|why| error::format_error(&error::context(surface, target), &why))?;
-    surface.call_method1("get_view", (PyString::new(surface.py(), "2"),))
+    let view = surface.call_method1("get_view", (PyString::new(surface.py(), "2"),))?;
+    let buffer = B::take(&view, false).map_err(|err| error::take_error(err, surface, target))?;
+    let geometry = surface_geometry(
+        surface,
+        target,
+        buffer.start(),
+        buffer.shape(),
+        buffer.strides(),
+        buffer.itemsize(),
+    )?;
+    Ok((buffer, geometry))
 }
 
 /// Objects without the buffer protocol that images are taken from.
@@ -307,19 +367,8 @@ impl<'py, P: PixelLayout> PyImage<'py, P> {
     /// `ValueError`, `BufferError`, `RuntimeError`), and for a Pillow image
     /// those of [`PyImage::from_pillow`].
     pub fn new(obj: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let (buffer, geometry) = match take::take::<SharedBuffer<'py>>(obj) {
-            Ok(Taken { buffer, format }) => {
-                let geometry = array_geometry::<P>(
-                    obj,
-                    Self::TARGET,
-                    &format,
-                    buffer.start(),
-                    buffer.shape(),
-                    buffer.strides(),
-                    buffer.itemsize(),
-                )?;
-                (buffer, geometry)
-            }
+        let (buffer, geometry) = match take_array::<SharedBuffer<'py>, P>(obj, Self::TARGET) {
+            Ok(taken) => taken?,
             Err(err) => {
                 return match other_kind(&err, obj) {
                     Some(Other::Surface) => Self::from_surface(obj),
@@ -383,31 +432,12 @@ impl<'py, P: PixelLayout> PyImage<'py, P> {
     /// As for [`PyImage::new`]; `AttributeError` if `surface` is not a
     /// surface.
     pub fn from_surface(surface: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let view = surface_view::<P>(surface, Self::TARGET)?;
-        let buffer = SharedBuffer::take(&view, false)
-            .map_err(|err| error::take_error(err, surface, Self::TARGET))?;
-        let geometry = surface_geometry(
-            surface,
-            Self::TARGET,
-            buffer.start(),
-            buffer.shape(),
-            buffer.strides(),
-            buffer.itemsize(),
-        )?;
+        let (buffer, geometry) = take_surface::<SharedBuffer<'py>, P>(surface, Self::TARGET)?;
         Self::build(surface, Source::Buffer(buffer), geometry)
     }
 
     fn build(obj: &Bound<'py, PyAny>, source: Source<'py>, geometry: Geometry) -> PyResult<Self> {
-        let g = geometry;
-        ImageView::<P>::from_bytes_strided(
-            source.bytes(),
-            g.start,
-            g.width,
-            g.height,
-            g.pixel_stride,
-            g.row_stride,
-        )
-        .map_err(|err| {
+        geometry.view::<P>(source.bytes()).map_err(|err| {
             error::view_error(&error::context(obj, Self::TARGET), &source.describe(), err)
         })?;
         Ok(PyImage {
@@ -423,16 +453,9 @@ impl<'py, P: PixelLayout> PyImage<'py, P> {
         reason = "the checks of `new` passed on the same buffer"
     )]
     pub fn view(&self) -> ImageView<'_, P> {
-        let g = self.geometry;
-        ImageView::from_bytes_strided(
-            self.source.bytes(),
-            g.start,
-            g.width,
-            g.height,
-            g.pixel_stride,
-            g.row_stride,
-        )
-        .expect("the same checks passed in PyImage::new")
+        self.geometry
+            .view(self.source.bytes())
+            .expect("the same checks passed in PyImage::new")
     }
 }
 
@@ -476,19 +499,8 @@ impl<'py, P: PixelLayout> PyImageMut<'py, P> {
     /// `ValueError`, `BufferError`, `RuntimeError`); `TypeError` for a
     /// Pillow image, which is viewed read-only ([`PyImage::from_pillow`]).
     pub fn new(obj: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let (buffer, geometry) = match take::take::<ExclusiveBuffer<'py>>(obj) {
-            Ok(Taken { buffer, format }) => {
-                let geometry = array_geometry::<P>(
-                    obj,
-                    Self::TARGET,
-                    &format,
-                    buffer.start(),
-                    buffer.shape(),
-                    buffer.strides(),
-                    buffer.itemsize(),
-                )?;
-                (buffer, geometry)
-            }
+        let (buffer, geometry) = match take_array::<ExclusiveBuffer<'py>, P>(obj, Self::TARGET) {
+            Ok(taken) => taken?,
             Err(err) => {
                 return match other_kind(&err, obj) {
                     Some(Other::Surface) => Self::from_surface(obj),
@@ -512,17 +524,7 @@ impl<'py, P: PixelLayout> PyImageMut<'py, P> {
     /// As for [`PyImageMut::new`]; `AttributeError` if `surface` is not a
     /// surface.
     pub fn from_surface(surface: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let view = surface_view::<P>(surface, Self::TARGET)?;
-        let buffer = ExclusiveBuffer::take(&view, false)
-            .map_err(|err| error::take_error(err, surface, Self::TARGET))?;
-        let geometry = surface_geometry(
-            surface,
-            Self::TARGET,
-            buffer.start(),
-            buffer.shape(),
-            buffer.strides(),
-            buffer.itemsize(),
-        )?;
+        let (buffer, geometry) = take_surface::<ExclusiveBuffer<'py>, P>(surface, Self::TARGET)?;
         Self::build(surface, buffer, geometry)
     }
 
@@ -531,17 +533,8 @@ impl<'py, P: PixelLayout> PyImageMut<'py, P> {
         mut buffer: ExclusiveBuffer<'py>,
         geometry: Geometry,
     ) -> PyResult<Self> {
-        let g = geometry;
-        let described = error::geometry(buffer.shape(), buffer.strides(), buffer.itemsize());
-        ImageViewMut::<P>::from_bytes_strided_mut(
-            buffer.bytes_mut(),
-            g.start,
-            g.width,
-            g.height,
-            g.pixel_stride,
-            g.row_stride,
-        )
-        .map_err(|err| error::view_error(&error::context(obj, Self::TARGET), &described, err))?;
+        let checked = geometry.view_mut::<P>(buffer.bytes_mut()).map(drop);
+        checked.map_err(|err| error::buffer_view_error(obj, Self::TARGET, &buffer, err))?;
         Ok(PyImageMut {
             buffer,
             geometry,
@@ -555,16 +548,9 @@ impl<'py, P: PixelLayout> PyImageMut<'py, P> {
         reason = "the checks of `new` passed on the same buffer"
     )]
     pub fn view(&self) -> ImageView<'_, P> {
-        let g = self.geometry;
-        ImageView::from_bytes_strided(
-            self.buffer.bytes(),
-            g.start,
-            g.width,
-            g.height,
-            g.pixel_stride,
-            g.row_stride,
-        )
-        .expect("the same checks passed in PyImageMut::new")
+        self.geometry
+            .view(self.buffer.bytes())
+            .expect("the same checks passed in PyImageMut::new")
     }
 
     /// The image, for writing.
@@ -573,29 +559,16 @@ impl<'py, P: PixelLayout> PyImageMut<'py, P> {
         reason = "the checks of `new` passed on the same buffer"
     )]
     pub fn view_mut(&mut self) -> ImageViewMut<'_, P> {
-        let g = self.geometry;
-        ImageViewMut::from_bytes_strided_mut(
-            self.buffer.bytes_mut(),
-            g.start,
-            g.width,
-            g.height,
-            g.pixel_stride,
-            g.row_stride,
-        )
-        .expect("the same checks passed in PyImageMut::new")
+        self.geometry
+            .view_mut(self.buffer.bytes_mut())
+            .expect("the same checks passed in PyImageMut::new")
     }
 }
 
-macro_rules! extract {
+extract_with_new!(P: PyImage, PyImageMut);
+
+macro_rules! debug {
     ($($name:ident),*) => {$(
-        impl<'a, 'py, P: PixelLayout> FromPyObject<'a, 'py> for $name<'py, P> {
-            type Error = PyErr;
-
-            fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-                Self::new(&obj)
-            }
-        }
-
         impl<P: PixelLayout> fmt::Debug for $name<'_, P> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 let g = self.geometry;
@@ -610,4 +583,4 @@ macro_rules! extract {
         }
     )*};
 }
-extract!(PyImage, PyImageMut);
+debug!(PyImage, PyImageMut);

@@ -74,6 +74,24 @@
 //! `detach` while other threads may write the array. Free-threaded Python
 //! with the GIL disabled is refused at run time (`RuntimeError`).
 
+/// `FromPyObject` for view types taken by their `new(obj)`, so a
+/// `#[pyfunction]` can take them as arguments; `$param` is the element
+/// type's parameter.
+macro_rules! extract_with_new {
+    ($param:ident: $($name:ident),*) => {$(
+        impl<'a, 'py, $param: crate::layout::PixelLayout> pyo3::FromPyObject<'a, 'py>
+            for $name<'py, $param>
+        {
+            type Error = pyo3::PyErr;
+
+            fn extract(obj: pyo3::Borrowed<'a, 'py, pyo3::PyAny>) -> pyo3::PyResult<Self> {
+                Self::new(&obj)
+            }
+        }
+    )*};
+}
+
+mod channels;
 mod error;
 mod export;
 mod format;

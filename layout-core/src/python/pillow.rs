@@ -10,8 +10,9 @@
 //! R, G, B and an unused byte (255), `LA` is L, L, L, A; one-band modes
 //! store one number (`L`, `P`, `1`: `C`; `I`: `i`; `F`: `f`; `I;16`: `s`).
 
+use super::channels;
 use crate::dtype::{Dtype, HasDtype};
-use crate::layout::{ByteOrder, PixelLayout, Shape};
+use crate::layout::{ByteOrder, PixelLayout};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -76,22 +77,8 @@ pub(crate) fn check_pixel<P: PixelLayout>(mode: &str) -> Result<(), String> {
             .collect();
         format!("mode {mode} stores 4 bytes a pixel ({})", list.join(", "))
     };
-    if P::LAYOUT.size != 4 {
-        return Err(format!(
-            "`{}` is {} bytes but {}",
-            P::LAYOUT.name,
-            P::LAYOUT.size,
-            describe()
-        ));
-    }
-    let Shape::Record { fields, .. } = P::LAYOUT.shape else {
-        return Ok(());
-    };
-    for field in fields {
+    for field in channels::named_fields::<P>(4, &describe)? {
         let name = field.name;
-        if name == "x" || name.starts_with('_') {
-            continue;
-        }
         let at = names
             .iter()
             .position(|band| band.is_some_and(|band| band.eq_ignore_ascii_case(name)));

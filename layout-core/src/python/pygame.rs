@@ -10,7 +10,8 @@
 //! memory on a little-endian machine. Exporting the view locks the surface
 //! until the buffer is released.
 
-use crate::layout::{PixelLayout, Shape};
+use super::channels;
+use crate::layout::PixelLayout;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -77,22 +78,8 @@ pub(crate) fn check_pixel<P: PixelLayout>(format: &SurfaceFormat) -> Result<(), 
             names.join(", ")
         )
     };
-    if P::LAYOUT.size != bytes_per_pixel {
-        return Err(format!(
-            "`{}` is {} bytes but {}",
-            P::LAYOUT.name,
-            P::LAYOUT.size,
-            describe()
-        ));
-    }
-    let Shape::Record { fields, .. } = P::LAYOUT.shape else {
-        return Ok(());
-    };
-    for field in fields {
+    for field in channels::named_fields::<P>(bytes_per_pixel, &describe)? {
         let name = field.name;
-        if name == "x" || name.starts_with('_') {
-            continue;
-        }
         let Some(channel) = CHANNELS.iter().position(|(short, long)| {
             name.eq_ignore_ascii_case(short) || name.eq_ignore_ascii_case(long)
         }) else {

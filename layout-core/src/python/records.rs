@@ -2,7 +2,7 @@
 
 use super::error::{self, Target};
 use super::format::{self, Expect};
-use super::take::{self, Taken};
+use super::take::{self, Buffer, Taken};
 use crate::column::{Column, ColumnMut};
 use crate::layout::PixelLayout;
 use crate::raw::python::{ExclusiveBuffer, SharedBuffer};
@@ -48,24 +48,25 @@ pub(crate) fn flatten(
     Ok((len, stride))
 }
 
-/// Checks the format and flattens; the error is the Python exception.
-fn elements<T: PixelLayout>(
-    obj: &Bound<'_, PyAny>,
+/// Takes `obj`'s buffer as one strided run of `T`: the format checked,
+/// the axes flattened; the error is the Python exception.
+fn take_run<'py, B: Buffer<'py>, T: PixelLayout>(
+    obj: &Bound<'py, PyAny>,
     target: Target,
-    format: &[u8],
-    shape: &[usize],
-    strides: &[isize],
-    itemsize: usize,
-) -> PyResult<(usize, isize)> {
-    format::check::<T>(format, itemsize, Expect::Element)
+) -> PyResult<(B, usize, isize)> {
+    let Taken { buffer, format } =
+        take::take::<B>(obj).map_err(|err| error::take_error(err, obj, target))?;
+    let (shape, strides, itemsize) = (buffer.shape(), buffer.strides(), buffer.itemsize());
+    format::check::<T>(&format, itemsize, Expect::Element)
         .map_err(|why| error::format_error(&error::context(obj, target), &why))?;
-    flatten(shape, strides, itemsize).map_err(|why| {
+    let (len, stride) = flatten(shape, strides, itemsize).map_err(|why| {
         error::shape_error(
             &error::context(obj, target),
             &error::geometry(shape, strides, itemsize),
             why,
         )
-    })
+    })?;
+    Ok((buffer, len, stride))
 }
 
 macro_rules! view_docs {
@@ -132,26 +133,10 @@ impl<'py, T: PixelLayout> PyRecords<'py, T> {
     /// `BufferError` or `RuntimeError`, each with a message naming what
     /// does not fit.
     pub fn new(obj: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let Taken { buffer, format } = take::take::<SharedBuffer<'py>>(obj)
-            .map_err(|err| error::take_error(err, obj, Self::TARGET))?;
-        let (len, stride) = elements::<T>(
-            obj,
-            Self::TARGET,
-            &format,
-            buffer.shape(),
-            buffer.strides(),
-            buffer.itemsize(),
-        )?;
+        let (buffer, len, stride) = take_run::<SharedBuffer<'py>, T>(obj, Self::TARGET)?;
         // Validate once here; `records()` repeats the same O(1) checks.
-        Records::<T>::from_bytes_strided(buffer.bytes(), buffer.start(), len, stride).map_err(
-            |err| {
-                error::view_error(
-                    &error::context(obj, Self::TARGET),
-                    &error::geometry(buffer.shape(), buffer.strides(), buffer.itemsize()),
-                    err,
-                )
-            },
-        )?;
+        Records::<T>::from_bytes_strided(buffer.bytes(), buffer.start(), len, stride)
+            .map_err(|err| error::buffer_view_error(obj, Self::TARGET, &buffer, err))?;
         Ok(PyRecords {
             buffer,
             len,
@@ -227,20 +212,12 @@ impl<'py, T: PixelLayout> PyRecordsMut<'py, T> {
     /// `BufferError` or `RuntimeError`, each with a message naming what
     /// does not fit.
     pub fn new(obj: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let Taken { mut buffer, format } = take::take::<ExclusiveBuffer<'py>>(obj)
-            .map_err(|err| error::take_error(err, obj, Self::TARGET))?;
-        let (len, stride) = elements::<T>(
-            obj,
-            Self::TARGET,
-            &format,
-            buffer.shape(),
-            buffer.strides(),
-            buffer.itemsize(),
-        )?;
-        let geometry = error::geometry(buffer.shape(), buffer.strides(), buffer.itemsize());
+        let (mut buffer, len, stride) = take_run::<ExclusiveBuffer<'py>, T>(obj, Self::TARGET)?;
         let start = buffer.start();
-        RecordsMut::<T>::from_bytes_strided_mut(buffer.bytes_mut(), start, len, stride)
-            .map_err(|err| error::view_error(&error::context(obj, Self::TARGET), &geometry, err))?;
+        let checked =
+            RecordsMut::<T>::from_bytes_strided_mut(buffer.bytes_mut(), start, len, stride)
+                .map(drop);
+        checked.map_err(|err| error::buffer_view_error(obj, Self::TARGET, &buffer, err))?;
         Ok(PyRecordsMut {
             buffer,
             len,
@@ -322,23 +299,9 @@ impl<'py, F: PixelLayout> PyColumn<'py, F> {
     /// `BufferError` or `RuntimeError`, each with a message naming what
     /// does not fit.
     pub fn new(obj: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let Taken { buffer, format } = take::take::<SharedBuffer<'py>>(obj)
-            .map_err(|err| error::take_error(err, obj, Self::TARGET))?;
-        let (len, stride) = elements::<F>(
-            obj,
-            Self::TARGET,
-            &format,
-            buffer.shape(),
-            buffer.strides(),
-            buffer.itemsize(),
-        )?;
-        Column::<F>::from_bytes(buffer.bytes(), buffer.start(), len, stride).map_err(|err| {
-            error::view_error(
-                &error::context(obj, Self::TARGET),
-                &error::geometry(buffer.shape(), buffer.strides(), buffer.itemsize()),
-                err,
-            )
-        })?;
+        let (buffer, len, stride) = take_run::<SharedBuffer<'py>, F>(obj, Self::TARGET)?;
+        Column::<F>::from_bytes(buffer.bytes(), buffer.start(), len, stride)
+            .map_err(|err| error::buffer_view_error(obj, Self::TARGET, &buffer, err))?;
         Ok(PyColumn {
             buffer,
             len,
@@ -407,20 +370,11 @@ impl<'py, F: PixelLayout> PyColumnMut<'py, F> {
     /// `BufferError` or `RuntimeError`, each with a message naming what
     /// does not fit.
     pub fn new(obj: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let Taken { mut buffer, format } = take::take::<ExclusiveBuffer<'py>>(obj)
-            .map_err(|err| error::take_error(err, obj, Self::TARGET))?;
-        let (len, stride) = elements::<F>(
-            obj,
-            Self::TARGET,
-            &format,
-            buffer.shape(),
-            buffer.strides(),
-            buffer.itemsize(),
-        )?;
-        let geometry = error::geometry(buffer.shape(), buffer.strides(), buffer.itemsize());
+        let (mut buffer, len, stride) = take_run::<ExclusiveBuffer<'py>, F>(obj, Self::TARGET)?;
         let start = buffer.start();
-        ColumnMut::<F>::from_bytes_mut(buffer.bytes_mut(), start, len, stride)
-            .map_err(|err| error::view_error(&error::context(obj, Self::TARGET), &geometry, err))?;
+        let checked =
+            ColumnMut::<F>::from_bytes_mut(buffer.bytes_mut(), start, len, stride).map(drop);
+        checked.map_err(|err| error::buffer_view_error(obj, Self::TARGET, &buffer, err))?;
         Ok(PyColumnMut {
             buffer,
             len,
@@ -466,16 +420,10 @@ impl<'py, F: PixelLayout> PyColumnMut<'py, F> {
     }
 }
 
-macro_rules! extract {
+extract_with_new!(T: PyRecords, PyRecordsMut, PyColumn, PyColumnMut);
+
+macro_rules! debug {
     ($($name:ident),*) => {$(
-        impl<'a, 'py, T: PixelLayout> FromPyObject<'a, 'py> for $name<'py, T> {
-            type Error = PyErr;
-
-            fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-                Self::new(&obj)
-            }
-        }
-
         impl<T: PixelLayout> fmt::Debug for $name<'_, T> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.debug_struct(stringify!($name))
@@ -487,7 +435,7 @@ macro_rules! extract {
         }
     )*};
 }
-extract!(PyRecords, PyRecordsMut, PyColumn, PyColumnMut);
+debug!(PyRecords, PyRecordsMut, PyColumn, PyColumnMut);
 
 #[cfg(test)]
 mod tests {

@@ -93,29 +93,42 @@ pub(crate) struct Taken<B> {
     pub(crate) format: Arc<[u8]>,
 }
 
-/// Both kinds of held buffer, for [`take`].
+/// Both kinds of held buffer, for [`take`] and for the constructors that
+/// read a buffer's geometry the same way for shared and mutable views.
 pub(crate) trait Buffer<'py>: Sized {
     fn take(obj: &Bound<'py, PyAny>, with_format: bool) -> Result<Self, TakeError>;
     fn format_bytes(&self) -> Option<&[u8]>;
+    fn shape(&self) -> &[usize];
+    fn strides(&self) -> &[isize];
+    fn itemsize(&self) -> usize;
+    fn start(&self) -> usize;
 }
 
-impl<'py> Buffer<'py> for SharedBuffer<'py> {
-    fn take(obj: &Bound<'py, PyAny>, with_format: bool) -> Result<Self, TakeError> {
-        SharedBuffer::take(obj, with_format)
-    }
-    fn format_bytes(&self) -> Option<&[u8]> {
-        self.format().map(|f| f.to_bytes())
-    }
+macro_rules! buffer {
+    ($($name:ident),*) => {$(
+        impl<'py> Buffer<'py> for $name<'py> {
+            fn take(obj: &Bound<'py, PyAny>, with_format: bool) -> Result<Self, TakeError> {
+                $name::take(obj, with_format)
+            }
+            fn format_bytes(&self) -> Option<&[u8]> {
+                self.format().map(|f| f.to_bytes())
+            }
+            fn shape(&self) -> &[usize] {
+                $name::shape(self)
+            }
+            fn strides(&self) -> &[isize] {
+                $name::strides(self)
+            }
+            fn itemsize(&self) -> usize {
+                $name::itemsize(self)
+            }
+            fn start(&self) -> usize {
+                $name::start(self)
+            }
+        }
+    )*};
 }
-
-impl<'py> Buffer<'py> for ExclusiveBuffer<'py> {
-    fn take(obj: &Bound<'py, PyAny>, with_format: bool) -> Result<Self, TakeError> {
-        ExclusiveBuffer::take(obj, with_format)
-    }
-    fn format_bytes(&self) -> Option<&[u8]> {
-        self.format().map(|f| f.to_bytes())
-    }
-}
+buffer!(SharedBuffer, ExclusiveBuffer);
 
 /// Takes `obj`'s buffer with its format: from the cache for a NumPy array
 /// whose dtype was seen before (the buffer is then exported without one),
