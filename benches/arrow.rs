@@ -13,6 +13,13 @@ use std::hint::black_box;
 use std::time::Duration;
 use typed_layout::{arrow, PixelLayout, Records};
 
+// The allocator pyarrow uses (`pa.default_memory_pool().backend_name`), so
+// that both sides reuse freed pages alike: with glibc's malloc every
+// iteration's 440 MB of output are fresh pages, which cost this machine's
+// kernel ten times the copy itself (the `_fresh` baseline shows that cost).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Clone, Copy, PixelLayout)]
 #[repr(C, packed)]
 struct Person {

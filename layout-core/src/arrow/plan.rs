@@ -60,6 +60,16 @@ pub(crate) enum Plan {
 }
 
 impl Plan {
+    /// The size of each value when the plan's Arrow buffer is the values'
+    /// bytes copied as they are (then swapped or checked for NaT in place):
+    /// fixed-width numbers and byte strings.
+    pub(crate) fn copy_size(&self) -> Option<usize> {
+        match self {
+            Plan::Fixed { size, .. } | Plan::Binary { size } => Some(*size),
+            _ => None,
+        }
+    }
+
     /// The Arrow type of this plan's values.
     pub(crate) fn data_type(&self) -> DataType {
         match self {
