@@ -38,10 +38,10 @@ ls -l "$dir/people.npy"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # The maximum RSS of each child, from the kernel's rusage.
 python3 - "$dir" "$compression" <<'PY'
-import resource, subprocess, sys, time
+import os, resource, subprocess, sys, time
 dir, compression = sys.argv[1], sys.argv[2]
 start = time.perf_counter()
-subprocess.run(["target/release/typed-layout", "convert", f"{dir}/people.npy",
+subprocess.run([os.environ.get("CARGO_TARGET_DIR", "target") + "/release/typed-layout", "convert", f"{dir}/people.npy",
                 f"{dir}/people.parquet", "--compression", compression], check=True)
 seconds = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -49,5 +49,5 @@ print(f"typed-layout convert ({compression}): {seconds:.1f} s, peak RSS {peak / 
 PY
 ls -l "$dir/people.parquet"
 rm -f "$dir/people.parquet"
-target/release/examples/npy_to_parquet "$dir/people.npy" "$dir/people.parquet" "$compression"
+"${CARGO_TARGET_DIR:-target}"/release/examples/npy_to_parquet "$dir/people.npy" "$dir/people.parquet" "$compression"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
