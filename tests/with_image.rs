@@ -359,3 +359,235 @@ proptest! {
         }
     }
 }
+
+/// The channel rule: a pixel type whose names say nothing is taken by
+/// position; any other must name the image's channels in its order, and a
+/// padding field never matches (image's models have no unused channel).
+/// Checked in every direction: views of ImageBuffers, ImageBuffers of
+/// views, copies, and the FlatSamples color hint.
+#[test]
+fn channel_names_must_match_the_image_model() {
+    use typed_layout::pixels::{Bgrx8, GrayAlpha8, Rgbx8};
+
+    #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
+    #[repr(C)]
+    struct BgrPad {
+        blue: u8,
+        green: u8,
+        red: u8,
+        _pad: u8,
+    }
+    #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
+    #[repr(C)]
+    struct RgbExtra {
+        r: u8,
+        g: u8,
+        b: u8,
+        extra: u8,
+    }
+    #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
+    #[repr(C)]
+    struct Rga {
+        r: u8,
+        g: u8,
+        a: u8,
+    }
+    #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
+    #[repr(C)]
+    struct Quad {
+        c0: u8,
+        c1: u8,
+        c2: u8,
+        c3: u8,
+    }
+
+    fn refused<P: PixelLayout>(result: Result<impl Sized, InteropError>, model: &str) {
+        match result {
+            Err(InteropError::ChannelOrder {
+                pixel,
+                model: found,
+            }) => {
+                assert_eq!(pixel, &P::LAYOUT);
+                assert_eq!(found, model);
+            }
+            Err(other) => panic!("expected ChannelOrder, got {other}"),
+            Ok(_) => panic!("`{}` over {model} was accepted", P::LAYOUT.name),
+        }
+    }
+
+    let rgba: ImageBuffer<Rgba<u8>, Vec<u8>> =
+        ImageBuffer::from_fn(2, 1, |x, _| Rgba([10 + x as u8, 20, 30, 255]));
+    let rgb: ImageBuffer<Rgb<u8>, Vec<u8>> = ImageBuffer::from_pixel(2, 1, Rgb([1, 2, 3]));
+    refused::<Bgrx8>(ImageView::<Bgrx8>::from_image_buffer(&rgba), "RGBA");
+    refused::<Rgbx8>(ImageView::<Rgbx8>::from_image_buffer(&rgba), "RGBA");
+    refused::<BgrPad>(ImageView::<BgrPad>::from_image_buffer(&rgba), "RGBA");
+    refused::<RgbExtra>(ImageView::<RgbExtra>::from_image_buffer(&rgba), "RGBA");
+    refused::<Rga>(ImageView::<Rga>::from_image_buffer(&rgb), "RGB");
+    let mut owned = rgba.clone();
+    refused::<Bgrx8>(
+        ImageViewMut::<Bgrx8>::from_image_buffer_mut(&mut owned),
+        "RGBA",
+    );
+    refused::<Bgrx8>(ImageBuf::<Bgrx8>::from_image_buffer(&rgba), "RGBA");
+
+    // Our pixels into image's: the same rule.
+    let bgrx = [Bgrx8 {
+        b: 1,
+        g: 2,
+        r: 3,
+        _x: 0,
+    }; 2];
+    let view = ImageView::from_slice(&bgrx, 2, 1).unwrap();
+    refused::<Bgrx8>(view.to_image_buffer::<Rgba<u8>>(), "RGBA");
+    refused::<Bgrx8>(view.as_image_buffer::<Rgba<u8>>(), "RGBA");
+    let flat = FlatSamples {
+        samples: &rgba.as_raw()[..],
+        layout: rgba.sample_layout(),
+        color_hint: Some(ColorType::Rgba8),
+    };
+    refused::<Bgrx8>(ImageView::<Bgrx8>::from_flat_samples(flat), "RGBA");
+    // No color hint for a type with padding: image is not told it is RGBA.
+    assert_eq!(view.as_flat_samples::<u8>().unwrap().color_hint, None);
+
+    // Names that say nothing are taken by position, as are arrays.
+    let quad = ImageView::<Quad>::from_image_buffer(&rgba).unwrap();
+    assert_eq!(
+        quad.get(1, 0),
+        Some(Quad {
+            c0: 11,
+            c1: 20,
+            c2: 30,
+            c3: 255
+        })
+    );
+    assert_eq!(
+        ImageView::<[u8; 4]>::from_image_buffer(&rgba)
+            .unwrap()
+            .get(0, 0),
+        Some([10, 20, 30, 255])
+    );
+    // Names in image's order are accepted, `v` included as luma.
+    let gray: ImageBuffer<typed_layout::ext::image::LumaA<u8>, Vec<u8>> =
+        ImageBuffer::from_pixel(1, 1, typed_layout::ext::image::LumaA([9, 200]));
+    assert_eq!(
+        ImageView::<GrayAlpha8>::from_image_buffer(&gray)
+            .unwrap()
+            .get(0, 0),
+        Some(GrayAlpha8 { v: 9, a: 200 })
+    );
+    let message = ImageView::<Bgrx8>::from_image_buffer(&rgba)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.starts_with("`Bgrx8` stores channels as b, g, r, _x but the image stores RGBA"),
+        "{message}"
+    );
+}
+
+/// Zero-sized sample types are refused with a typed error everywhere image
+/// counts in samples (they used to divide by zero).
+#[test]
+fn zero_sized_samples_are_refused() {
+    let bytes = [0u8; 16];
+    let view = ImageView::<[u8; 0]>::from_bytes_strided(&bytes, 0, 2, 2, 1, 3).unwrap();
+    let error = view.as_flat_samples::<[u8; 0]>().unwrap_err();
+    assert_eq!(error, InteropError::ZeroSizedSample { sample: "[u8; 0]" });
+    assert!(
+        error.to_string().starts_with("`[u8; 0]` is zero-sized"),
+        "{error}"
+    );
+    let mut bytes = [0u8; 16];
+    let mut view =
+        ImageViewMut::<[u8; 0]>::from_bytes_strided_mut(&mut bytes, 0, 2, 2, 1, 3).unwrap();
+    assert!(matches!(
+        view.as_flat_samples_mut::<[u8; 0]>(),
+        Err(InteropError::ZeroSizedSample { .. })
+    ));
+    let samples = [[0u8; 0]; 4];
+    let flat = FlatSamples {
+        samples: &samples[..],
+        layout: SampleLayout {
+            channels: 1,
+            channel_stride: 1,
+            width: 2,
+            width_stride: 1,
+            height: 2,
+            height_stride: 2,
+        },
+        color_hint: None,
+    };
+    assert!(matches!(
+        ImageView::<[u8; 0]>::from_flat_samples(flat),
+        Err(InteropError::ZeroSizedSample { .. })
+    ));
+    // A stride of zero-sized elements is never a whole number of them, and
+    // the message says so without dividing by zero.
+    let error = InteropError::StrideNotWholeElements {
+        stride: 3,
+        elem_size: 0,
+    };
+    assert!(
+        error
+            .to_string()
+            .starts_with("stride of 3 bytes is not a whole number of 0-byte elements,"),
+        "{error}"
+    );
+}
+
+/// A `FlatSamples` stride that is more than `isize::MAX` bytes is reported
+/// as that stride, with its true numbers (not as a too-large image).
+#[test]
+fn flat_strides_too_large_name_the_stride() {
+    let bytes = [0u8; 64];
+    let layout = SampleLayout {
+        channels: 4,
+        channel_stride: 1,
+        width: 2,
+        width_stride: 4,
+        height: 3,
+        height_stride: usize::MAX,
+    };
+    let flat = FlatSamples {
+        samples: &bytes[..],
+        layout,
+        color_hint: None,
+    };
+    let error = ImageView::<Rgba8>::from_flat_samples(flat).unwrap_err();
+    assert_eq!(
+        error,
+        InteropError::StrideTooLarge {
+            axis: "row",
+            stride: usize::MAX,
+            sample_size: 1
+        }
+    );
+    let wide = [0u16; 8];
+    let layout = SampleLayout {
+        channels: 1,
+        channel_stride: 1,
+        width: 2,
+        width_stride: usize::MAX / 2 + 1,
+        height: 1,
+        height_stride: 2,
+    };
+    let flat = FlatSamples {
+        samples: &wide[..],
+        layout,
+        color_hint: None,
+    };
+    let error = ImageView::<u16>::from_flat_samples(flat).unwrap_err();
+    assert_eq!(
+        error,
+        InteropError::StrideTooLarge {
+            axis: "pixel",
+            stride: usize::MAX / 2 + 1,
+            sample_size: 2
+        }
+    );
+    assert!(
+        error
+            .to_string()
+            .contains(&format!("{} samples of 2 bytes", usize::MAX / 2 + 1)),
+        "{error}"
+    );
+}

@@ -342,3 +342,101 @@ fn column_mut_from_bytes_into_ndarray() {
     }
     assert_eq!(bytes[0], 0);
 }
+
+/// Zero-sized element types (`[u8; 0]`, `[u32; 0]`) are layout types: every
+/// ndarray conversion of them gives the view's shape of zero-sized values
+/// (or a typed error), whatever the strides, shared or mutable, whole or in
+/// parts; none panics.
+#[test]
+fn zero_sized_elements_convert_to_their_shape() {
+    let bytes = [7u8; 16];
+    for stride in [1, 0, 3, -1, 5] {
+        let start = if stride < 0 { 4 } else { 0 };
+        let column = Column::<[u8; 0]>::from_bytes(&bytes, start, 3, stride).unwrap();
+        let array = column.as_ndarray().unwrap();
+        assert_eq!((array.shape(), array.strides()), (&[3][..], &[0][..]));
+        assert_eq!(array.iter().count(), 3);
+        let wide = Column::<[u32; 0]>::from_bytes(&bytes, start, 3, stride).unwrap();
+        assert_eq!(wide.as_ndarray().unwrap().shape(), &[3]);
+    }
+    // A stride-0 column of 2^40 of them: no element is visited to build it.
+    let many = Column::<[u8; 0]>::from_bytes(&bytes, 0, 1 << 40, 0).unwrap();
+    assert_eq!(many.as_ndarray().unwrap().len(), 1 << 40);
+    let image = ImageView::<[u8; 0]>::from_bytes_strided(&bytes, 0, 2, 3, 1, 3).unwrap();
+    assert_eq!(image.as_ndarray().unwrap().shape(), &[3, 2]);
+    let empty = ImageView::<[u8; 0]>::from_bytes_strided(&bytes, 0, 0, 3, 1, 3).unwrap();
+    assert_eq!(empty.as_ndarray().unwrap().shape(), &[3, 0]);
+    // Parts: a zero-sized pixel made of zero-sized parts.
+    let parts = ImageView::<[[u8; 0]; 3]>::from_bytes_strided(&bytes, 0, 2, 2, 1, 0).unwrap();
+    assert_eq!(
+        parts.as_ndarray_of::<[u8; 0]>().unwrap().shape(),
+        &[2, 2, 3]
+    );
+    // A zero-sized pixel has no u8 parts: a typed error.
+    assert!(matches!(
+        image.as_ndarray_of::<u8>(),
+        Err(InteropError::PartsDoNotFit {
+            parts: 0,
+            part_size: 1,
+            whole_size: 0
+        })
+    ));
+    // Mutable views: zero strides, so one element at most (more overlap by
+    // ndarray's rule: a typed error); writes change no byte.
+    let mut bytes = [7u8; 16];
+    let mut column = ColumnMut::<[u8; 0]>::from_bytes_mut(&mut bytes, 3, 1, 5).unwrap();
+    column.as_ndarray_mut().unwrap().fill([]);
+    let column = ColumnMut::<[u32; 0]>::from_bytes_mut(&mut bytes, 1, 5, 3).unwrap();
+    assert_eq!(
+        column.into_ndarray().unwrap_err(),
+        InteropError::InterleavedAxes {
+            stride: 0,
+            reach: 0
+        }
+    );
+    let image = ImageViewMut::<[u8; 0]>::from_bytes_strided_mut(&mut bytes, 0, 4, 2, 1, 4).unwrap();
+    assert!(matches!(
+        image.into_ndarray(),
+        Err(InteropError::InterleavedAxes { .. })
+    ));
+    let image =
+        ImageViewMut::<[[u8; 0]; 2]>::from_bytes_strided_mut(&mut bytes, 0, 1, 1, 0, 0).unwrap();
+    assert!(matches!(
+        image.into_ndarray_of::<[u8; 0]>(),
+        Err(InteropError::InterleavedAxes { .. })
+    ));
+    let image =
+        ImageViewMut::<[u16; 0]>::from_bytes_strided_mut(&mut bytes, 1, 1, 1, 3, 3).unwrap();
+    assert_eq!(image.into_ndarray().unwrap().shape(), &[1, 1]);
+    assert_eq!(bytes, [7u8; 16]);
+}
+
+/// Messages name array types as Rust writes them, not the field table's
+/// `array`.
+#[test]
+fn not_made_of_names_array_types() {
+    let bytes = [0u8; 16];
+    let column = Column::<u32>::from_bytes(&bytes, 0, 2, 4).unwrap();
+    let error = column.as_ndarray_of::<[u8; 0]>().unwrap_err();
+    assert_eq!(
+        error,
+        InteropError::NotMadeOf {
+            type_name: "u32",
+            scalar: "[u8; 0]"
+        }
+    );
+    assert!(
+        error
+            .to_string()
+            .starts_with("`u32` is not made only of `[u8; 0]` values"),
+        "{error}"
+    );
+    let pairs = Column::<[u16; 2]>::from_bytes(&bytes, 0, 2, 4).unwrap();
+    let error = pairs.as_ndarray_of::<f32>().unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("`[u16; 2]` is not made only of `f32` values"),
+        "{error}"
+    );
+}

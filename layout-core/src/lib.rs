@@ -39,7 +39,7 @@ mod fields;
 mod image;
 #[cfg(feature = "alloc")]
 mod image_buf;
-#[cfg(any(feature = "ndarray", feature = "image"))]
+#[cfg(any(feature = "ndarray", feature = "image", feature = "fast_image_resize"))]
 mod interop;
 // Channels and conversion for the `rgb` crate's pixel types (their field
 // tables are in raw/rgb.rs). Beside `interop` rather than in it: it has no
@@ -56,10 +56,6 @@ mod record_buf;
 #[cfg(feature = "rgb")]
 #[path = "interop/with_rgb.rs"]
 mod with_rgb;
-// ImageView as a fast_image_resize source (the row cast is in raw/fir.rs).
-#[cfg(feature = "fast_image_resize")]
-#[path = "interop/with_fir.rs"]
-mod with_fir;
 // NumPy interop (dtype model, descr / PEP 3118, .npy files).
 #[cfg(feature = "alloc")]
 pub mod dtype;
@@ -86,7 +82,7 @@ pub use image::{
 };
 #[cfg(feature = "alloc")]
 pub use image_buf::ImageBuf;
-#[cfg(any(feature = "ndarray", feature = "image"))]
+#[cfg(any(feature = "ndarray", feature = "image", feature = "fast_image_resize"))]
 pub use interop::InteropError;
 pub use layout::{ByteOrder, ElemKind, Field, Layout, PixelLayout, Shape};
 #[cfg(feature = "std")]

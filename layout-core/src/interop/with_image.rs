@@ -8,8 +8,9 @@
 //! `ImageBuffer` packed ones; negative strides, strides that are not whole
 //! samples, and channel orders that differ (a `Bgra8` type over `Rgba<u8>`
 //! memory) are typed errors. `to_image_buffer` copies any view.
+//! Channels by name: see the rule on `ImageView::from_image_buffer`.
 
-use super::{parts_of, InteropError};
+use super::{field_role, names_channels, parts_of, type_name, FieldRole, InteropError};
 use crate::image::{ImageView, ImageViewMut};
 use crate::image_buf::ImageBuf;
 use crate::layout::{Layout, PixelLayout};
@@ -21,48 +22,58 @@ use core::mem::size_of;
 use core::ops::{Deref, DerefMut};
 use std::vec::Vec;
 
-/// The channel letters a pixel type's field names spell (`b, g, r, a` ->
-/// `"BGRA"`, `red, green, blue` -> `"RGB"`, `l`/`luma`/`y` -> `"Y"`), or
-/// `None` when its fields do not name channels one letter each.
+/// The channel letters a pixel type's fields spell, one a field (`b, g, r,
+/// a` -> `"BGRA"`, `red, green, blue` -> `"RGB"`, `v` -> `"Y"`), or `None`
+/// when a field is padding or not a channel name (see [`field_role`]).
 fn channel_letters(layout: &Layout) -> Option<Vec<u8>> {
     let letters: Vec<u8> = layout
         .fields()
         .iter()
-        .map(
-            |field| match field.name.as_bytes().first()?.to_ascii_uppercase() {
-                b'L' => Some(b'Y'),
-                letter @ (b'R' | b'G' | b'B' | b'A' | b'Y') => Some(letter),
-                _ => None,
-            },
-        )
+        .map(|field| match field_role(field) {
+            FieldRole::Channel(letter) => Some(letter),
+            FieldRole::Padding | FieldRole::Unnamed => None,
+        })
         .collect::<Option<_>>()?;
     (!letters.is_empty()).then_some(letters)
 }
 
-/// Refuses a pixel type whose fields name the same channels as `model` in a
-/// different order; accepts any type whose field names are not channels.
+/// The channel rule of the image interop: a pixel type whose field names
+/// say nothing of channels (a scalar, an array, `c0, c1, c2`) is taken by
+/// position. Any other must name, field by field, the channels of `model`
+/// in its order. image's models (`Y`, `YA`, `RGB`, `RGBA`) have no unused
+/// position (`Rgba`'s fourth sample is alpha), so a padding field
+/// (`Bgrx8`'s `_x`) or a field of another name in a record that names
+/// channels is refused like a different order.
 fn check_channel_order<P: PixelLayout>(model: &'static str) -> Result<(), InteropError> {
-    let Some(letters) = channel_letters(&P::LAYOUT) else {
+    if !names_channels(&P::LAYOUT)
+        || channel_letters(&P::LAYOUT).as_deref() == Some(model.as_bytes())
+    {
         return Ok(());
-    };
-    let mut ours = letters.clone();
-    let mut theirs = model.as_bytes().to_vec();
-    ours.sort_unstable();
-    theirs.sort_unstable();
-    if ours == theirs && letters != model.as_bytes() {
-        return Err(InteropError::ChannelOrder {
-            pixel: &P::LAYOUT,
-            model,
+    }
+    Err(InteropError::ChannelOrder {
+        pixel: &P::LAYOUT,
+        model,
+    })
+}
+
+/// Refuses a zero-sized sample type: image counts in samples, and a
+/// sample without bytes has no place (nor a stride in bytes).
+fn check_sample<S: PixelLayout>() -> Result<(), InteropError> {
+    if size_of::<S>() == 0 {
+        return Err(InteropError::ZeroSizedSample {
+            sample: type_name::<S>(),
         });
     }
     Ok(())
 }
 
-/// `P` must be `channels` values of `S`, in `model`'s order when named.
+/// `P` must be `channels` values of `S` (a sample with bytes), in
+/// `model`'s order when named.
 fn check_pixel<P: PixelLayout, S: PixelLayout>(
     channels: usize,
     model: Option<&'static str>,
 ) -> Result<(), InteropError> {
+    check_sample::<S>()?;
     let parts = parts_of::<P, S>()?;
     if parts != channels {
         return Err(InteropError::ChannelCount {
@@ -112,6 +123,7 @@ fn sample_layout<P: PixelLayout, S: PixelLayout>(
     pixel_stride: isize,
     row_stride: isize,
 ) -> Result<SampleLayout, InteropError> {
+    check_sample::<S>()?;
     let channels = parts_of::<P, S>()?;
     let sample = size_of::<S>();
     let in_samples = |axis: &'static str, stride: isize, len: usize| {
@@ -122,13 +134,13 @@ fn sample_layout<P: PixelLayout, S: PixelLayout>(
             return Err(InteropError::NegativeStride { axis, stride });
         }
         let bytes = stride.unsigned_abs();
-        if !bytes.is_multiple_of(sample) {
-            return Err(InteropError::StrideNotWholeElements {
+        match (bytes.checked_div(sample), bytes.checked_rem(sample)) {
+            (Some(samples), Some(0)) => Ok(samples),
+            _ => Err(InteropError::StrideNotWholeElements {
                 stride,
                 elem_size: sample,
-            });
+            }),
         }
-        Ok(bytes / sample)
     };
     let too_large = InteropError::TooLarge { width, height };
     Ok(SampleLayout {
@@ -156,9 +168,10 @@ where
     check_pixel::<P, Px::Subpixel>(usize::from(Px::CHANNEL_COUNT), Some(Px::COLOR_MODEL))?;
     let (width, height) = (width as usize, height as usize);
     let row = width.saturating_mul(size_of::<P>());
+    // check_pixel refused a zero-sized sample, so the division is defined.
     let samples = row
         .checked_mul(height)
-        .map(|bytes| bytes / size_of::<Px::Subpixel>())
+        .and_then(|bytes| bytes.checked_div(size_of::<Px::Subpixel>()))
         .ok_or(InteropError::TooLarge { width, height })?;
     Ok((width, height, row, samples))
 }
@@ -177,17 +190,21 @@ fn flat_geometry<P: PixelLayout, S: PixelLayout>(
         });
     }
     let (width, height) = (layout.width as usize, layout.height as usize);
-    let bytes = |stride: usize| {
+    let bytes = |axis: &'static str, stride: usize| {
         stride
             .checked_mul(size_of::<S>())
             .and_then(|bytes| isize::try_from(bytes).ok())
-            .ok_or(InteropError::TooLarge { width, height })
+            .ok_or(InteropError::StrideTooLarge {
+                axis,
+                stride,
+                sample_size: size_of::<S>(),
+            })
     };
     Ok((
         width,
         height,
-        bytes(layout.width_stride)?,
-        bytes(layout.height_stride)?,
+        bytes("pixel", layout.width_stride)?,
+        bytes("row", layout.height_stride)?,
     ))
 }
 
@@ -222,14 +239,38 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     /// # Ok::<(), InteropError>(())
     /// ```
     ///
+    /// # Channels
+    ///
+    /// image knows channels only by position (`Rgba<u8>` is R, G, B, A);
+    /// a pixel type's field names say which channel each field is: `r` or
+    /// `red`, `g`/`green`, `b`/`blue`, `a`/`alpha`, and for luma
+    /// `y`/`l`/`v`/`luma`/`gray`/`grey` (ASCII case ignored). The rule,
+    /// wherever a pixel type meets an image pixel type or color model
+    /// (these functions, `as_image_buffer`, `to_image_buffer`, the
+    /// `FlatSamples` color hint):
+    ///
+    /// - a pixel type whose names say nothing of channels (a scalar, an
+    ///   array such as `[u8; 4]`, or fields such as `c0, c1, c2`) is taken
+    ///   by position: its `k`-th value is the image's channel `k`;
+    /// - any other must name, field by field, exactly the image's channels
+    ///   in the image's order, or is refused with
+    ///   [`InteropError::ChannelOrder`]: `Bgra8` over `Rgba<u8>`, and also
+    ///   a type with a padding field ([`Field::padding`](crate::Field::padding):
+    ///   `Bgrx8`'s `_x`) or a field of another name, because image's models
+    ///   (`Y`, `YA`, `RGB`, `RGBA`) have no unused position (`Rgba`'s
+    ///   fourth sample is alpha). Convert such pixels (`convert`, or
+    ///   `convert_with` to fill the alpha) into a type in the image's order.
+    ///
     /// # Errors
     ///
     /// - [`InteropError::NotMadeOf`] if `P` is not made only of
     ///   `Px::Subpixel` values;
     /// - [`InteropError::ChannelCount`] if it has other than
     ///   `Px::CHANNEL_COUNT` of them;
-    /// - [`InteropError::ChannelOrder`] if its field names spell `Px`'s
-    ///   channels in another order (`Bgra8` over `Rgba<u8>`);
+    /// - [`InteropError::ChannelOrder`] if its field names name channels
+    ///   but not `Px`'s in `Px`'s order (`Bgra8` over `Rgba<u8>`, or a
+    ///   padding field: `Bgrx8`), as the [channel rule](#channels) says;
+    /// - [`InteropError::ZeroSizedSample`] if `Px::Subpixel` is zero-sized;
     /// - [`InteropError::TooLarge`] if the image's size in bytes overflows
     ///   `usize`.
     #[cfg_attr(docsrs, doc(cfg(feature = "image")))]
@@ -287,10 +328,12 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     /// - [`InteropError::ChannelCount`] if it has other than
     ///   `flat.layout.channels` of them;
     /// - [`InteropError::ChannelOrder`] if `color_hint` is set and `P`'s
-    ///   field names spell its channels in another order;
+    ///   field names name channels but not the hint's in its order (the
+    ///   [channel rule](ImageView::from_image_buffer#channels));
+    /// - [`InteropError::ZeroSizedSample`] if `S` is zero-sized;
     /// - [`InteropError::ChannelsNotAdjacent`] if there is more than one
     ///   channel and the channel stride is not 1;
-    /// - [`InteropError::TooLarge`] if a stride in bytes exceeds
+    /// - [`InteropError::StrideTooLarge`] if a stride in bytes exceeds
     ///   `isize::MAX`;
     /// - [`InteropError::View`] with [`ViewError::OutOfBounds`](crate::ViewError::OutOfBounds) or
     ///   [`ViewError::Overflow`](crate::ViewError::Overflow) if some pixel lies past the samples.
@@ -334,6 +377,7 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     ///
     /// # Errors
     ///
+    /// - [`InteropError::ZeroSizedSample`] if `S` is zero-sized;
     /// - [`InteropError::NotMadeOf`] if `P` is not made only of `S`
     ///   values;
     /// - [`InteropError::TooManyChannels`] if it is more than 255 of them;
@@ -394,8 +438,10 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     ///   `Px::Subpixel` values;
     /// - [`InteropError::ChannelCount`] if it has other than
     ///   `Px::CHANNEL_COUNT` of them;
-    /// - [`InteropError::ChannelOrder`] if its field names spell `Px`'s
-    ///   channels in another order (`Bgra8` over `Rgba<u8>`);
+    /// - [`InteropError::ChannelOrder`] if its field names name channels
+    ///   but not `Px`'s in `Px`'s order (`Bgra8` or `Bgrx8` over
+    ///   `Rgba<u8>`; the [channel rule](ImageView::from_image_buffer#channels));
+    /// - [`InteropError::ZeroSizedSample`] if `Px::Subpixel` is zero-sized;
     /// - [`InteropError::RowsNotPacked`] if the pixel stride is not
     ///   `size_of::<P>()` (with more than one column) or the row stride is
     ///   not `width * size_of::<P>()` (with more than one row);
@@ -452,8 +498,10 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     ///   `Px::Subpixel` values;
     /// - [`InteropError::ChannelCount`] if it has other than
     ///   `Px::CHANNEL_COUNT` of them;
-    /// - [`InteropError::ChannelOrder`] if its field names spell `Px`'s
-    ///   channels in another order (`Bgra8` over `Rgba<u8>`);
+    /// - [`InteropError::ChannelOrder`] if its field names name channels
+    ///   but not `Px`'s in `Px`'s order (`Bgra8` or `Bgrx8` over
+    ///   `Rgba<u8>`; the [channel rule](ImageView::from_image_buffer#channels));
+    /// - [`InteropError::ZeroSizedSample`] if `Px::Subpixel` is zero-sized;
     /// - [`InteropError::TooLarge`] if the width or height exceeds
     ///   `u32::MAX`, or the number of samples overflows `usize`.
     #[cfg_attr(docsrs, doc(cfg(feature = "image")))]

@@ -6,17 +6,21 @@
 //! aligned; otherwise the error says which stride does not fit (a packed
 //! record's `f64` field 44 bytes apart, say). Negative strides convert
 //! (ndarray views may run backwards); stride-0 views convert read-only.
+//! Zero-sized elements (`[u8; 0]`) have no bytes, so no strides: their
+//! ndarray view has the view's shape and strides 0, whatever the view's
+//! strides in bytes (so a mutable one of more than one element is refused
+//! as overlapping, by ndarray's rule).
 
 use super::{parts_of, InteropError};
 use crate::column::{Column, ColumnMut};
 use crate::error::ViewError;
 use crate::image::{ImageView, ImageViewMut};
 use crate::layout::PixelLayout;
-use crate::raw::{Access, Dim, Exclusive, NdPlan, RawView, Shared};
+use crate::raw::{zero_sized, Access, Dim, Exclusive, NdPlan, RawView, Shared};
 use crate::records::{Records, RecordsMut};
 use ::ndarray::{
     ArrayView, ArrayView1, ArrayView2, ArrayView3, ArrayViewMut, ArrayViewMut1, ArrayViewMut2,
-    ArrayViewMut3, Dimension,
+    ArrayViewMut3, Dimension, ShapeBuilder,
 };
 use core::mem::{align_of, size_of};
 
@@ -24,14 +28,13 @@ use core::mem::{align_of, size_of};
 /// bytes: checks what ndarray needs beyond our bounds rule (at most
 /// `isize::MAX` elements, strides that are whole elements, an aligned
 /// start, and for a mutable view ndarray's own overlap rule, stricter than
-/// ours) and says which rule failed, with the numbers. `Ok(None)` for a
-/// view without elements.
+/// ours) and says which rule failed, with the numbers.
 fn plan<E, D: Dimension>(
     address: usize,
     axes: &[Dim],
     parts: Option<usize>,
     exclusive: bool,
-) -> Result<Option<NdPlan<D>>, InteropError> {
+) -> Result<Planned<D>, InteropError> {
     let (size, align) = (size_of::<E>(), align_of::<E>());
     let mut count = 1usize;
     for axis in axes.iter().filter(|axis| axis.len > 0) {
@@ -41,20 +44,23 @@ fn plan<E, D: Dimension>(
             .ok_or(InteropError::TooManyElements { len: axis.len })?;
     }
     if axes.iter().any(|axis| axis.len == 0) {
-        return Ok(None);
+        return Ok(Planned::Empty);
     }
     let shape = shape_of::<D>(axes);
     let mut strides = D::zeros(axes.len());
+    if size == 0 {
+        // Zero-sized elements have no bytes: every stride is 0 for
+        // ndarray (a mutable view of more than one then overlaps by
+        // ndarray's rule and is refused by `nested_axes`).
+        if exclusive {
+            nested_axes(&shape, &strides)?;
+        }
+        return Ok(Planned::ZeroSized(count));
+    }
     let mut reversed = [false; 4];
     let mut low = 0isize;
     for (k, axis) in axes.iter().enumerate().filter(|(_, axis)| axis.len > 1) {
         let magnitude = axis.stride.unsigned_abs();
-        if size == 0 {
-            // Zero-sized elements have no bytes: every stride is 0 for
-            // ndarray (a mutable view of more than one then overlaps by
-            // ndarray's rule and is refused by `nested_axes`).
-            continue;
-        }
         if !magnitude.is_multiple_of(size) {
             return Err(InteropError::StrideNotWholeElements {
                 stride: axis.stride,
@@ -80,13 +86,25 @@ fn plan<E, D: Dimension>(
             stride_remainder: 0,
         }));
     }
-    Ok(Some(NdPlan {
+    Ok(Planned::View(NdPlan {
         low,
         shape,
         strides,
         reversed,
         parts,
     }))
+}
+
+/// What ndarray is to see of a view.
+enum Planned<D> {
+    /// No elements: an empty slice.
+    Empty,
+    /// This many elements of a zero-sized type, all at stride 0: given
+    /// ndarray as zero-sized values that borrow nothing (there are no
+    /// bytes to point into, and the view's own may be misaligned for them).
+    ZeroSized(usize),
+    /// The elements at the view's addresses.
+    View(NdPlan<D>),
 }
 
 /// ndarray's rule for mutable views (it asserts it in debug builds):
@@ -137,12 +155,12 @@ fn check_parts<T, E>(parts: usize) -> Result<(), InteropError> {
 }
 
 /// The plan for ndarray's view of a core view's elements (or of `parts`
-/// `E`s in each), and the shape; `None` for a view without elements.
+/// `E`s in each), and the shape.
 fn prepare<T, E, D, const N: usize, A>(
     raw: &RawView<'_, T, N, A>,
     parts: Option<usize>,
     exclusive: bool,
-) -> Result<(D, Option<NdPlan<D>>), InteropError>
+) -> Result<(D, Planned<D>), InteropError>
 where
     T: PixelLayout,
     E: PixelLayout,
@@ -158,8 +176,13 @@ where
     Ok((shape_of::<D>(axes), plan))
 }
 
-const EMPTY: &str = "an empty shape of at most isize::MAX elements fits an empty slice";
 const PLANNED: &str = "the plan describes the view's elements";
+
+/// `count` values for a view without bytes to point into: none for an
+/// empty view, else `count` zero-sized values.
+fn without_bytes<'a, E: PixelLayout>(count: usize) -> &'a mut [E] {
+    zero_sized(count).unwrap_or(&mut [])
+}
 
 /// ndarray's shared view of a core view's elements (or of `parts` `E`s in
 /// each).
@@ -172,10 +195,17 @@ where
     E: PixelLayout,
     D: Dimension,
 {
-    Ok(match prepare::<T, E, D, N, Shared>(&raw, parts, false)? {
-        (shape, None) => ArrayView::from_shape(shape, &[]).expect(EMPTY),
-        (_, Some(plan)) => raw.ndarray(plan).expect(PLANNED),
-    })
+    let (shape, planned) = prepare::<T, E, D, N, Shared>(&raw, parts, false)?;
+    let count = match planned {
+        Planned::View(plan) => return Ok(raw.ndarray(plan).expect(PLANNED)),
+        Planned::Empty => 0,
+        Planned::ZeroSized(count) => count,
+    };
+    // `plan` checked that the shape has at most isize::MAX elements, the
+    // only rule left for ndarray to check over `count` values.
+    let len = too_many(&shape);
+    let strides = D::zeros(shape.ndim());
+    ArrayView::from_shape(shape.strides(strides), &*without_bytes(count)).map_err(|_| len)
 }
 
 /// Mutable form of [`shared`].
@@ -188,10 +218,24 @@ where
     E: PixelLayout,
     D: Dimension,
 {
-    Ok(match prepare::<T, E, D, N, Exclusive>(&raw, parts, true)? {
-        (shape, None) => ArrayViewMut::from_shape(shape, &mut []).expect(EMPTY),
-        (_, Some(plan)) => raw.into_ndarray(plan).expect(PLANNED),
-    })
+    let (shape, planned) = prepare::<T, E, D, N, Exclusive>(&raw, parts, true)?;
+    let count = match planned {
+        Planned::View(plan) => return Ok(raw.into_ndarray(plan).expect(PLANNED)),
+        Planned::Empty => 0,
+        Planned::ZeroSized(count) => count,
+    };
+    // Zero strides: `plan` let through at most one zero-sized element.
+    let len = too_many(&shape);
+    let strides = D::zeros(shape.ndim());
+    ArrayViewMut::from_shape(shape.strides(strides), without_bytes(count)).map_err(|_| len)
+}
+
+/// The error ndarray's refusal of `shape` would be: too many elements,
+/// named by its longest axis.
+fn too_many<D: Dimension>(shape: &D) -> InteropError {
+    InteropError::TooManyElements {
+        len: shape.slice().iter().copied().max().unwrap_or(0),
+    }
 }
 
 #[cfg(feature = "ndarray")]
@@ -244,7 +288,8 @@ impl<'a, F: PixelLayout> Column<'a, F> {
     ///
     /// - [`InteropError::NotMadeOf`] if `F` is not made only of `S` values
     ///   (a scalar, an array of them, or a record whose fields are);
-    /// - [`InteropError::PartsDoNotFit`] if `F` is zero-sized (no parts);
+    /// - [`InteropError::PartsDoNotFit`] if `F` is zero-sized and `S` is not
+    ///   (no parts);
     /// - as [`Column::as_ndarray`], with `S` in place of `F`: the stride
     ///   must be a whole number of `S`, the first value aligned for `S`,
     ///   and `len * parts` at most `isize::MAX`.
@@ -354,7 +399,8 @@ impl<'a, T: PixelLayout> Records<'a, T> {
     /// # Errors
     ///
     /// - [`InteropError::NotMadeOf`] if `T` is not made only of `S` values;
-    /// - [`InteropError::PartsDoNotFit`] if `T` is zero-sized (no parts);
+    /// - [`InteropError::PartsDoNotFit`] if `T` is zero-sized and `S` is not
+    ///   (no parts);
     /// - [`InteropError::StrideNotWholeElements`] if there is more than one
     ///   record and the stride in bytes is not a multiple of
     ///   `size_of::<S>()`;
@@ -451,7 +497,8 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     /// # Errors
     ///
     /// - [`InteropError::NotMadeOf`] if `P` is not made only of `S` values;
-    /// - [`InteropError::PartsDoNotFit`] if `P` is zero-sized (no parts);
+    /// - [`InteropError::PartsDoNotFit`] if `P` is zero-sized and `S` is not
+    ///   (no parts);
     /// - as [`ImageView::as_ndarray`], with `S` in place of `P`: strides
     ///   must be whole numbers of `S`, pixel `(0, 0)` aligned for `S`, and
     ///   `width * height * parts` at most `isize::MAX`.

@@ -54,7 +54,7 @@ pub(crate) use bounds::{resolve, Dim};
 pub(crate) use fir::FirRows;
 pub(crate) use iter::{Refs, RefsMut, Rows, Values};
 #[cfg(feature = "ndarray")]
-pub(crate) use ndarray::NdPlan;
+pub(crate) use ndarray::{zero_sized, NdPlan};
 #[cfg(all(feature = "std", target_arch = "x86_64"))]
 pub(crate) use simd::shuffle_groups;
 #[cfg_attr(not(feature = "std"), allow(unused_imports))]

@@ -3,13 +3,15 @@
 //! typed error for everything ndarray cannot describe) is made by safe code
 //! in `interop/with_ndarray.rs`; this file re-checks that the plan
 //! describes exactly the view's elements before trusting it, so soundness
-//! does not rest on the planning code.
+//! does not rest on the planning code. Zero-sized elements have no address
+//! to point into: ndarray gets [`zero_sized`] values instead.
 
 use super::bounds::{self, Dim};
 use super::proven;
 use super::view::{Access, Exclusive, RawView, Shared};
 use crate::layout::PixelLayout;
 use core::mem::{align_of, size_of};
+use core::ptr::NonNull;
 use ndarray::{ArrayView, ArrayViewMut, Axis, Dimension, ShapeBuilder};
 
 /// How ndarray is to see the `E`s of a view. ndarray's axes are the
@@ -149,4 +151,22 @@ impl<'a, T: PixelLayout, const N: usize> RawView<'a, T, N, Exclusive> {
         }
         Some(view)
     }
+}
+
+/// `len` values of a zero-sized `E`, borrowing nothing: what ndarray is
+/// given for the elements of a view whose element type has no bytes (any
+/// `len` of them, all alike, in any order). `None` if `E` has bytes.
+pub(crate) fn zero_sized<'a, E: PixelLayout>(len: usize) -> Option<&'a mut [E]> {
+    proven::<E>();
+    if size_of::<E>() != 0 {
+        return None;
+    }
+    // SAFETY: `E` is zero-sized (checked above), so `len` values occupy
+    // `len * 0 = 0` bytes, within `isize::MAX`; for zero-sized values a
+    // dangling pointer that is non-null and aligned for `E` (which
+    // `NonNull::dangling` is) is valid for reads and writes of the whole
+    // slice, for any lifetime (`core::slice::from_raw_parts_mut`). The
+    // slice covers no byte, so no other reference aliases it; any bytes,
+    // here none, are a valid `E` (PixelLayout).
+    Some(unsafe { core::slice::from_raw_parts_mut(NonNull::<E>::dangling().as_ptr(), len) })
 }
