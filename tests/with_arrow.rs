@@ -671,3 +671,22 @@ fn streamed_input_errors() {
         Err(ArrowConvertError::Npy(_))
     ));
 }
+
+/// A dtype of zero bytes (`('a', '<f8', (0,))`) is a typed refusal on every
+/// path, as in the streamed conversion, and its error prints.
+#[test]
+fn zero_byte_records_are_refused() {
+    let dtype = Dtype::parse("[('a', '<f8', (0,))]").unwrap();
+    assert_eq!(dtype.itemsize(), 0);
+    for bytes in [&[][..], &[0u8; 8][..]] {
+        let error = typed_layout::arrow::bytes_to_record_batch(bytes, &dtype).unwrap_err();
+        let text = error.to_string();
+        assert!(text.contains("records of zero bytes"), "{text}");
+    }
+    let file = npy::header_bytes(&dtype, &[3], false).unwrap();
+    let npy = typed_layout::Npy::from_bytes(&file).unwrap();
+    let text = typed_layout::arrow::npy_to_record_batch(&npy)
+        .unwrap_err()
+        .to_string();
+    assert!(text.contains("records of zero bytes"), "{text}");
+}
