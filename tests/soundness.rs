@@ -244,6 +244,56 @@ fn convert_with_matches_the_whole_layout() -> Result<(), ViewError> {
     Ok(())
 }
 
+/// A nested record's name counts, as in `convert` (whose field types must
+/// be equal): lengths in metres are not copied into a field in feet.
+#[test]
+fn convert_with_compares_record_names() -> Result<(), ViewError> {
+    #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
+    #[repr(C)]
+    struct Meters {
+        v: f64,
+    }
+    #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
+    #[repr(C)]
+    struct Feet {
+        v: f64,
+    }
+    #[derive(Clone, Copy, PixelLayout)]
+    #[repr(C)]
+    struct Src {
+        length: Meters,
+        width: Meters,
+    }
+    #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
+    #[repr(C)]
+    struct Dst {
+        length: Feet,
+        width: Meters,
+    }
+    let source = [Src {
+        length: Meters { v: 100.0 },
+        width: Meters { v: 2.0 },
+    }];
+    let fill = Dst {
+        length: Feet { v: -1.0 },
+        width: Meters { v: -1.0 },
+    };
+    let mut target = [fill];
+    convert_with(
+        &ImageView::from_slice(&source, 1, 1)?,
+        &mut ImageViewMut::from_slice_mut(&mut target, 1, 1)?,
+        fill,
+    )?;
+    assert_eq!(
+        target[0],
+        Dst {
+            length: Feet { v: -1.0 },
+            width: Meters { v: 2.0 },
+        }
+    );
+    Ok(())
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
 #[repr(C)]
 struct Wide {
