@@ -319,7 +319,7 @@ impl<W: Write + Send> Job<W> {
         let schema = Arc::new(plan::schema(&columns));
         let itemsize = dtype.itemsize();
         if itemsize == 0 && rows > 0 {
-            return Err(super::convert::zero_itemsize(&dtype));
+            return Err(super::convert::zero_itemsize(dtype));
         }
         let batch_rows = options
             .batch_rows
