@@ -182,12 +182,12 @@ impl fmt::Display for InteropError {
                     f,
                     "stride of {stride} bytes is not a whole number of {elem_size}-byte elements"
                 )?;
-                // Zero-sized elements: no whole number of them makes bytes.
-                if let (Some(whole), Some(rest)) = (
-                    stride.unsigned_abs().checked_div(elem_size),
-                    stride.unsigned_abs().checked_rem(elem_size),
-                ) {
-                    write!(f, " ({whole} and {rest} bytes)")?;
+                // No division by zero for a variant built with elem_size 0.
+                let whole = stride.unsigned_abs().checked_div(elem_size);
+                if let (Some(whole), Some(left)) =
+                    (whole, stride.unsigned_abs().checked_rem(elem_size))
+                {
+                    write!(f, " ({whole} and {left} bytes)")?;
                 }
                 write!(
                     f,
