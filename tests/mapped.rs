@@ -235,3 +235,44 @@ fn nothing_safe_maps() {
         );
     }
 }
+
+/// Reading a file never reads past what it needs: a device or a pipe has
+/// no length, and `/dev/zero` never ends. `MappedFile::read` refuses it;
+/// `NpyFile::read` reads it as a stream, header first, so the bad magic is
+/// found after ten bytes, and a FIFO holding a real file reads like it.
+#[cfg(unix)]
+#[test]
+fn devices_and_pipes_are_not_read_to_their_end() -> Result<(), Box<dyn std::error::Error>> {
+    let err = MappedFile::read("/dev/zero").unwrap_err().to_string();
+    assert!(
+        err.contains("/dev/zero") && err.contains("not a regular file"),
+        "{err}"
+    );
+    let err = NpyFile::read("/dev/zero").unwrap_err().to_string();
+    assert!(err.contains("\\x93NUMPY"), "{err}");
+
+    // A named pipe with a whole .npy file written into it, then more bytes.
+    let fifo = temp_path("fifo.npy");
+    let _ = std::fs::remove_file(&fifo);
+    let status = std::process::Command::new("mkfifo").arg(&fifo).status()?;
+    assert!(status.success());
+    let mut bytes = Vec::new();
+    npy::write_slice(&mut bytes, &[1.5f64, 2.5, 3.5])?;
+    bytes.extend_from_slice(&[0xAB; 1000]);
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let mut pipe = std::fs::OpenOptions::new().write(true).open(&fifo)?;
+            // The reader stops after the data; the rest may hit a closed pipe.
+            let _ = pipe.write_all(&bytes);
+            Ok::<(), std::io::Error>(())
+        })
+    };
+    let file = NpyFile::read(&fifo)?;
+    assert_eq!(file.records::<f64>()?.to_vec(), [1.5, 2.5, 3.5]);
+    drop(file);
+    writer.join().expect("writer thread")?;
+    std::fs::remove_file(&fifo)?;
+    Ok(())
+}

@@ -244,6 +244,56 @@ fn convert_with_matches_the_whole_layout() -> Result<(), ViewError> {
     Ok(())
 }
 
+/// A nested record's name counts, as in `convert` (whose field types must
+/// be equal): lengths in metres are not copied into a field in feet.
+#[test]
+fn convert_with_compares_record_names() -> Result<(), ViewError> {
+    #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
+    #[repr(C)]
+    struct Meters {
+        v: f64,
+    }
+    #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
+    #[repr(C)]
+    struct Feet {
+        v: f64,
+    }
+    #[derive(Clone, Copy, PixelLayout)]
+    #[repr(C)]
+    struct Src {
+        length: Meters,
+        width: Meters,
+    }
+    #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
+    #[repr(C)]
+    struct Dst {
+        length: Feet,
+        width: Meters,
+    }
+    let source = [Src {
+        length: Meters { v: 100.0 },
+        width: Meters { v: 2.0 },
+    }];
+    let fill = Dst {
+        length: Feet { v: -1.0 },
+        width: Meters { v: -1.0 },
+    };
+    let mut target = [fill];
+    convert_with(
+        &ImageView::from_slice(&source, 1, 1)?,
+        &mut ImageViewMut::from_slice_mut(&mut target, 1, 1)?,
+        fill,
+    )?;
+    assert_eq!(
+        target[0],
+        Dst {
+            length: Feet { v: -1.0 },
+            width: Meters { v: 2.0 },
+        }
+    );
+    Ok(())
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
 #[repr(C)]
 struct Wide {
@@ -432,4 +482,119 @@ fn convert_with_copies_every_channel_of_wide_records() -> Result<(), ViewError> 
         .get(0);
     assert_eq!(got.map(|a| a.to_vec()), Some(expected));
     Ok(())
+}
+
+/// Every error prints, whatever its numbers: a variant may be built by
+/// the caller (or reached through a path that checks less, as a zero-byte
+/// dtype did in the Arrow conversion) with zeros or extremes, and its
+/// message must not divide by them or overflow.
+#[test]
+fn every_error_displays_with_zero_and_extreme_numbers() {
+    for n in [0usize, 1, 7, usize::MAX] {
+        for s in [0isize, 1, -1, isize::MIN, isize::MAX] {
+            let w = n as u128 * 3;
+            let errors = [
+                ViewError::ZeroSizedElement {
+                    type_name: "[u8; 0]",
+                },
+                ViewError::LengthNotMultiple {
+                    len: n,
+                    elem_size: 0,
+                },
+                ViewError::LengthNotMultiple {
+                    len: n,
+                    elem_size: n,
+                },
+                ViewError::Misaligned {
+                    required: n,
+                    address_remainder: n,
+                    stride_remainder: n,
+                },
+                ViewError::OutOfBounds {
+                    needed: w,
+                    available: n,
+                },
+                ViewError::BeforeStart { bytes_before: w },
+                ViewError::Overflow { len: n, stride: s },
+                ViewError::StrideTooLarge { stride: n },
+                ViewError::PitchTooSmall {
+                    pitch: n,
+                    row_bytes: w,
+                },
+                ViewError::ShapeOverflow {
+                    width: n,
+                    height: n,
+                },
+                ViewError::TooLarge {
+                    len: n,
+                    elem_size: n,
+                },
+                ViewError::ImageTooLarge {
+                    width: n,
+                    height: n,
+                    pixel_size: n,
+                    row_align: n,
+                },
+                ViewError::AllocationFailed { bytes: n, align: n },
+                ViewError::ZeroChunk { unit: "row" },
+                ViewError::Aliasing {
+                    stride: s,
+                    needed: n,
+                },
+                ViewError::IndexOutOfBounds { index: n, len: n },
+                ViewError::RangeOverflow { start: n, len: n },
+                ViewError::InvalidRange { start: n, end: 0 },
+                ViewError::ZeroStep,
+                ViewError::LengthMismatch {
+                    expected: n,
+                    given: 0,
+                },
+                ViewError::ShapeMismatch {
+                    expected: (n, 0),
+                    given: (0, n),
+                },
+                ViewError::RowLengthMismatch {
+                    row: n,
+                    len: 0,
+                    expected: n,
+                },
+                ViewError::InvalidWindow {
+                    width: n,
+                    height: 0,
+                },
+                ViewError::InvalidAlignment { align: n },
+                ViewError::FieldOutOfRecord {
+                    offset: n,
+                    field_size: n,
+                    record_size: 0,
+                },
+                ViewError::FieldOverlap {
+                    offset: n,
+                    next_free: n,
+                },
+            ];
+            for error in errors {
+                let text = error.to_string();
+                assert!(!text.is_empty(), "{error:?}");
+            }
+        }
+    }
+    // The zero-byte case says what is wrong rather than dividing by it.
+    let text = ViewError::LengthNotMultiple {
+        len: 12,
+        elem_size: 0,
+    }
+    .to_string();
+    assert!(text.contains("records of 0 bytes"), "{text}");
+}
+
+#[cfg(any(feature = "image", feature = "ndarray"))]
+#[test]
+fn interop_errors_display_with_zero_sizes() {
+    for stride in [0isize, 3, isize::MIN, isize::MAX] {
+        for elem_size in [0usize, 8] {
+            let error = typed_layout::InteropError::StrideNotWholeElements { stride, elem_size };
+            assert!(error.to_string().contains("stride of"), "{error:?}");
+        }
+    }
 }

@@ -671,3 +671,56 @@ fn streamed_input_errors() {
         Err(ArrowConvertError::Npy(_))
     ));
 }
+
+/// A dtype of zero bytes (`('a', '<f8', (0,))`) is a typed refusal on every
+/// path, as in the streamed conversion, and its error prints.
+#[test]
+fn zero_byte_records_are_refused() {
+    let dtype = Dtype::parse("[('a', '<f8', (0,))]").unwrap();
+    assert_eq!(dtype.itemsize(), 0);
+    for bytes in [&[][..], &[0u8; 8][..]] {
+        let error = typed_layout::arrow::bytes_to_record_batch(bytes, &dtype).unwrap_err();
+        let text = error.to_string();
+        assert!(text.contains("records of zero bytes"), "{text}");
+    }
+    let file = npy::header_bytes(&dtype, &[3], false).unwrap();
+    let npy = typed_layout::Npy::from_bytes(&file).unwrap();
+    let text = typed_layout::arrow::npy_to_record_batch(&npy)
+        .unwrap_err()
+        .to_string();
+    assert!(text.contains("records of zero bytes"), "{text}");
+}
+
+/// `[u8; N]` and `Bytes<N>` view both Arrow forms of N bytes a value:
+/// `FixedSizeBinary(N)` and `FixedSizeList<UInt8>(N)`, sliced too.
+#[test]
+fn byte_strings_view_either_arrow_form() {
+    use typed_layout::ext::arrow_array::{
+        Array, FixedSizeBinaryArray, FixedSizeListArray, UInt8Array,
+    };
+    use typed_layout::Bytes;
+    let rows: [[u8; 3]; 4] = [*b"abc", *b"def", *b"ghi", *b"jkl"];
+    let binary = FixedSizeBinaryArray::try_from_iter(rows.iter()).unwrap();
+    let list = FixedSizeListArray::new(
+        Arc::new(Field::new("item", DataType::UInt8, false)),
+        3,
+        Arc::new(UInt8Array::from(rows.concat())),
+        None,
+    );
+    for array in [&binary as &dyn Array, &list] {
+        assert_eq!(arrow::column_view::<[u8; 3]>(array).unwrap().to_vec(), rows);
+        let bytes: Vec<[u8; 3]> = arrow::column_view::<Bytes<3>>(array)
+            .unwrap()
+            .iter()
+            .map(|b| *b.as_bytes())
+            .collect();
+        assert_eq!(bytes, rows);
+    }
+    let tail = binary.slice(1, 2);
+    assert_eq!(
+        arrow::column_view::<[u8; 3]>(&tail).unwrap().to_vec(),
+        rows[1..3]
+    );
+    // Another length is still a mismatch.
+    assert!(arrow::column_view::<[u8; 2]>(&binary).is_err());
+}

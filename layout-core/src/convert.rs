@@ -157,8 +157,9 @@ pub fn convert<S: PixelLayout, D: ConvertFrom<S>>(
 }
 
 /// Like [`convert`], but channels of `D` that `S` lacks (by name, or with a
-/// different type) take their value from `fill`, e.g. `Rgb8 -> Rgba8` with
-/// an opaque alpha.
+/// different layout: another scalar type or byte order, array length, or
+/// nested record, by its name and fields) take their value from `fill`,
+/// e.g. `Rgb8 -> Rgba8` with an opaque alpha.
 ///
 /// ```
 /// use typed_layout::{convert_with, ImageView, ImageViewMut, PixelLayout};
@@ -268,9 +269,11 @@ const fn same_name(a: &str, b: &str) -> bool {
 
 /// Whether two layouts give the same bytes the same meaning: the same
 /// size and, recursively, the same scalar kind and byte order, the same
-/// array length and element, or the same fields (names, offsets, layouts).
-/// Type names do not count: two modules' `Point { x: f32, y: f32 }` match,
-/// `[u16; 2]` and `u32` do not.
+/// array length and element, or the same record name and fields (names,
+/// offsets, layouts). A record's name counts, as it does for `convert`,
+/// whose field types must be equal: `Meters { v: f64 }` and
+/// `Feet { v: f64 }` do not match; its path does not: two modules'
+/// `Point { x: f32, y: f32 }` match. `[u16; 2]` and `u32` do not.
 const fn same_layout(a: &Layout, b: &Layout) -> bool {
     if a.size != b.size {
         return false;
@@ -304,7 +307,7 @@ const fn same_layout(a: &Layout, b: &Layout) -> bool {
                 fields: b_fields, ..
             },
         ) => {
-            if a_fields.len() != b_fields.len() {
+            if a_fields.len() != b_fields.len() || !same_name(a.name, b.name) {
                 return false;
             }
             let mut i = 0;

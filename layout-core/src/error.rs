@@ -196,13 +196,24 @@ impl fmt::Display for ViewError {
                 f,
                 "element type `{type_name}` is zero-sized; views need elements of at least one byte"
             ),
-            ViewError::LengthNotMultiple { len, elem_size } => write!(
-                f,
-                "buffer of {len} bytes is not a whole number of {elem_size}-byte records \
-                 ({} records and {} bytes left over); pass a buffer whose length is a multiple of {elem_size}",
-                len / elem_size,
-                len % elem_size
-            ),
+            // A user may build the variant with any numbers: no division
+            // by zero while displaying it.
+            ViewError::LengthNotMultiple { len, elem_size } => match (
+                len.checked_div(elem_size),
+                len.checked_rem(elem_size),
+            ) {
+                (Some(records), Some(left)) => write!(
+                    f,
+                    "buffer of {len} bytes is not a whole number of {elem_size}-byte records \
+                     ({records} records and {left} bytes left over); pass a buffer whose length \
+                     is a multiple of {elem_size}"
+                ),
+                _ => write!(
+                    f,
+                    "buffer of {len} bytes cannot hold records of 0 bytes; records need at \
+                     least one byte"
+                ),
+            },
             ViewError::Misaligned {
                 required,
                 address_remainder,

@@ -222,9 +222,19 @@ pub(crate) enum ReadFailure {
     View(ViewError),
 }
 
-/// The length of an open file, for sizing the read.
+/// The length of an open regular file, for sizing the read; a device or a
+/// pipe is refused: it has no length, and reading it to its end might
+/// never stop (`/dev/zero`) and take all memory first.
 pub(crate) fn file_len(file: &File) -> io::Result<usize> {
-    let len = file.metadata()?.len();
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file: a device or a pipe has no length to read up to; \
+             read a known number of bytes from it and view them with from_bytes",
+        ));
+    }
+    let len = metadata.len();
     usize::try_from(len).map_err(|_| {
         io::Error::new(
             io::ErrorKind::OutOfMemory,
@@ -331,8 +341,9 @@ impl MappedFile {
     /// # Errors
     ///
     /// [`FileError`] naming the path and the operation (`open`, `read`)
-    /// when the file cannot be opened or read, or is larger than memory
-    /// can hold.
+    /// when the file cannot be opened or read, is larger than memory can
+    /// hold, or is not a regular file (a device or a pipe, which has no
+    /// length to read up to).
     pub fn read(path: impl AsRef<Path>) -> Result<MappedFile, FileError> {
         let path = path.as_ref();
         let file = File::open(path).map_err(|e| FileError::new("open", path, e))?;

@@ -235,6 +235,16 @@ pub fn bytes_to_record_batch(
     gather::batch(&columns, schema, &source(bytes, dtype, 0)?)
 }
 
+/// The refusal of a dtype of zero bytes: its records hold no values, and
+/// their count cannot be told from a length in bytes.
+pub(crate) fn zero_itemsize(dtype: &Dtype) -> ArrowConvertError {
+    ArrowConvertError::Unsupported {
+        column: std::string::String::from(plan::PLAIN_COLUMN),
+        dtype: dtype.descr(),
+        reason: "records of zero bytes carry no values to convert",
+    }
+}
+
 /// The records of `bytes` (of `dtype`), numbered from `first_row`.
 pub(crate) fn source<'a>(
     bytes: &'a [u8],
@@ -242,7 +252,10 @@ pub(crate) fn source<'a>(
     first_row: usize,
 ) -> Result<Source<'a>, ArrowConvertError> {
     let itemsize = dtype.itemsize();
-    if itemsize == 0 || !bytes.len().is_multiple_of(itemsize) {
+    if itemsize == 0 {
+        return Err(zero_itemsize(dtype));
+    }
+    if !bytes.len().is_multiple_of(itemsize) {
         return Err(crate::error::ViewError::LengthNotMultiple {
             len: bytes.len(),
             elem_size: itemsize,

@@ -319,11 +319,7 @@ impl<W: Write + Send> Job<W> {
         let schema = Arc::new(plan::schema(&columns));
         let itemsize = dtype.itemsize();
         if itemsize == 0 && rows > 0 {
-            return Err(ArrowConvertError::Unsupported {
-                column: std::string::String::from(plan::PLAIN_COLUMN),
-                dtype: dtype.descr(),
-                reason: "records of zero bytes carry no values to convert",
-            });
+            return Err(super::convert::zero_itemsize(dtype));
         }
         let batch_rows = options
             .batch_rows

@@ -100,10 +100,15 @@ fn adjacent(plan: &Plan) -> bool {
 
 /// Equal types up to nullability and list item names.
 fn same_layout(expected: &arrow_schema::DataType, found: &arrow_schema::DataType) -> bool {
-    use arrow_schema::DataType::FixedSizeList;
+    use arrow_schema::DataType::{FixedSizeBinary, FixedSizeList, UInt8};
     match (expected, found) {
         (FixedSizeList(e, n), FixedSizeList(f, m)) => {
             n == m && same_layout(e.data_type(), f.data_type())
+        }
+        // N bytes either way: `[u8; N]` maps to a list of UInt8 and a byte
+        // string to FixedSizeBinary, and each views the other's buffer.
+        (FixedSizeList(e, n), FixedSizeBinary(m)) | (FixedSizeBinary(m), FixedSizeList(e, n)) => {
+            n == m && *e.data_type() == UInt8
         }
         _ => expected == found,
     }

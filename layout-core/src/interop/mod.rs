@@ -129,14 +129,24 @@ impl fmt::Display for InteropError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
             InteropError::View(error) => error.fmt(f),
-            InteropError::StrideNotWholeElements { stride, elem_size } => write!(
-                f,
-                "stride of {stride} bytes is not a whole number of {elem_size}-byte elements \
-                 ({} and {} bytes), so ndarray/image cannot describe it; copy the values out \
-                 (copy_to_slice / to_vec) or use an aligned layout",
-                stride.unsigned_abs() / elem_size,
-                stride.unsigned_abs() % elem_size
-            ),
+            InteropError::StrideNotWholeElements { stride, elem_size } => {
+                write!(
+                    f,
+                    "stride of {stride} bytes is not a whole number of {elem_size}-byte elements"
+                )?;
+                // No division by zero for a variant built with elem_size 0.
+                let whole = stride.unsigned_abs().checked_div(elem_size);
+                if let (Some(whole), Some(left)) =
+                    (whole, stride.unsigned_abs().checked_rem(elem_size))
+                {
+                    write!(f, " ({whole} and {left} bytes)")?;
+                }
+                write!(
+                    f,
+                    ", so ndarray/image cannot describe it; copy the values out \
+                     (copy_to_slice / to_vec) or use an aligned layout"
+                )
+            }
             InteropError::InterleavedAxes { stride, reach } => write!(
                 f,
                 "axes interleave: a stride of {stride} elements does not skip the {reach} \

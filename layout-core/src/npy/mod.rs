@@ -1024,7 +1024,9 @@ impl NpyFile {
     ///
     /// [`NpyError::Io`] naming the path and the operation (`open`, `read`);
     /// every header error of [`Npy::from_bytes`]; [`NpyError::DataTooShort`]
-    /// when the file ends before the data does.
+    /// when the file ends before the data does. A device or a pipe is read
+    /// as a stream ([`NpyFile::read_from`]): the header, then exactly the
+    /// data it announces.
     pub fn read(path: impl AsRef<Path>) -> Result<NpyFile, NpyError> {
         let path = path.as_ref();
         let io = |action| move |source| NpyError::io(action, Some(path), source);
@@ -1033,6 +1035,18 @@ impl NpyFile {
             ReadFailure::View(source) => NpyError::View { source },
         };
         let file = File::open(path).map_err(io("open"))?;
+        if !file.metadata().map_err(io("read"))?.is_file() {
+            // A device or a pipe has no length to read up to (`/dev/zero`
+            // never ends): the header, then exactly the data it announces.
+            return NpyFile::read_from(std::io::BufReader::new(file)).map_err(
+                |error| match error {
+                    NpyError::Io {
+                        path: None, source, ..
+                    } => NpyError::io("read", Some(path), source),
+                    other => other,
+                },
+            );
+        }
         let file_len = file_len(&file).map_err(io("read"))?;
         // The whole file in one read, as std::fs::read does, its start
         // 64-byte aligned: NumPy's data offsets are multiples of 64, so the

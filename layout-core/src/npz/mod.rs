@@ -422,7 +422,8 @@ impl NpzFile {
     ///
     /// # Errors
     ///
-    /// [`NpzError::Io`] naming the path and the operation.
+    /// [`NpzError::Io`] naming the path and the operation; a device or a
+    /// pipe (no length to read up to) is refused.
     pub fn read(path: impl AsRef<Path>) -> Result<NpzFile, NpzError> {
         let path = path.as_ref();
         let io = |action| {
