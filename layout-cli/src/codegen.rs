@@ -1,6 +1,6 @@
 //! The `#[derive(PixelLayout)]` struct (or type alias) that has a dtype.
 
-use crate::names::{camel_case, field_ident};
+use crate::names::{camel_case, field_name};
 use std::collections::BTreeSet;
 use std::fmt::{self, Write};
 use typed_layout_core::dtype::NoRustType;
@@ -83,9 +83,15 @@ pub struct Generated {
     /// The `typed-layout` features the code needs (`half`, `num-complex`).
     pub features: Vec<&'static str>,
     /// Things the user must know: names that are not Rust identifiers or
-    /// that start with `_` (the generated type then does not pass `check`),
-    /// times whose unit has a multiplier (read as `i64`).
+    /// that start with `_` (see `renamed`), times whose unit has a
+    /// multiplier (read as `i64`).
     pub warnings: Vec<String>,
+    /// The fields (dotted paths, nested ones as `outer.inner`) whose Rust
+    /// name differs from the dtype's: a name that is not a Rust identifier,
+    /// or that starts with `_` (the derive's padding rule). The generated
+    /// type's dtype then has other names than the file's, and the dtype
+    /// check of `records::<T>()` refuses the file.
+    pub renamed: Vec<String>,
 }
 
 struct Gen {
@@ -96,6 +102,30 @@ struct Gen {
     imports: BTreeSet<&'static str>,
     features: BTreeSet<&'static str>,
     warnings: Vec<String>,
+    renamed: Vec<String>,
+}
+
+/// One field of a generated struct.
+struct Line {
+    /// The file's name, when the Rust name differs (written as a doc
+    /// comment: the derive reads the identifier, not the doc).
+    numpy_name: Option<String>,
+    ident: String,
+    ty: String,
+    /// What the type alone does not say (title, time unit, raw bytes).
+    comment: Option<String>,
+}
+
+impl Line {
+    /// A gap of `len` bytes, under a name the derive treats as padding.
+    fn pad(ident: String, len: usize) -> Line {
+        Line {
+            numpy_name: None,
+            ident,
+            ty: format!("[u8; {len}]"),
+            comment: None,
+        }
+    }
 }
 
 /// A field's Rust type and its alignment in Rust.
@@ -204,31 +234,37 @@ impl Gen {
         if dtype.itemsize() == 0 {
             return Err(CodegenError::ZeroSized { name });
         }
-        // Gap names (`_pad`, `_pad1`, ...) never collide with field names.
-        let used: BTreeSet<String> = dtype
-            .fields()
-            .iter()
-            .map(|f| field_ident(f.name()).0)
-            .collect();
+        // Data fields never start with `_` (field_name), so the gap names
+        // (`_pad`, `_pad1`, ...) are the only ones that do: no collision.
         let mut pad_index = 0usize;
-        let mut next_pad = || loop {
-            let candidate = if pad_index == 0 {
+        let mut next_pad = || {
+            let pad = if pad_index == 0 {
                 "_pad".to_string()
             } else {
                 format!("_pad{pad_index}")
             };
             pad_index += 1;
-            if !used.contains(&candidate) {
-                break candidate;
-            }
+            pad
         };
-        let mut lines: Vec<(String, String, Option<String>)> = Vec::new(); // ident, type, comment
+        // The exact names first, so a renamed field never takes the name
+        // of a field that has it in the file (`a-b` beside `a_b`).
+        let names: Vec<_> = dtype
+            .fields()
+            .iter()
+            .map(|f| field_name(f.name()))
+            .collect();
+        let mut taken: BTreeSet<String> = names
+            .iter()
+            .filter(|n| n.exact)
+            .map(|n| n.ident.trim_start_matches("r#").to_string())
+            .collect();
+        let mut lines: Vec<Line> = Vec::new();
         let mut placed: Vec<(usize, usize)> = Vec::new(); // offset, Rust alignment
         let mut offset = 0usize;
-        for field in dtype.fields() {
+        for (field, field_name) in dtype.fields().iter().zip(names) {
             if field.offset() > offset {
                 let gap = field.offset() - offset;
-                lines.push((next_pad(), format!("[u8; {gap}]"), None));
+                lines.push(Line::pad(next_pad(), gap));
                 placed.push((offset, 1));
             }
             let field_path = if path.is_empty() {
@@ -236,36 +272,45 @@ impl Gen {
             } else {
                 format!("{path}.{}", field.name())
             };
-            let (mut ident, exact) = field_ident(field.name());
-            if !exact {
-                self.warnings.push(format!(
-                    "field {field_path:?} is not a Rust identifier; it is generated as `{ident}`, \
-                     and `check` will report the different name"
-                ));
-            } else if ident.starts_with('_') {
-                // A leading `_` marks a padding field in a derived struct.
-                let trimmed = ident.trim_start_matches('_');
-                let renamed = if trimmed.is_empty() {
-                    "field".to_string()
+            let mut ident = field_name.ident;
+            if !field_name.exact {
+                let base = ident.clone();
+                let mut n = 2;
+                while !taken.insert(ident.clone()) {
+                    ident = format!("{base}_{n}");
+                    n += 1;
+                }
+                let why = if field.name().starts_with('_') {
+                    "starts with `_`, which marks padding in a derived struct"
                 } else {
-                    format!("{trimmed}_")
+                    "is not a Rust identifier"
+                };
+                let taken_note = if ident != base {
+                    format!(", as `{base}` is another field's name")
+                } else {
+                    String::new()
                 };
                 self.warnings.push(format!(
-                    "field {field_path:?} starts with `_`, which marks padding in a derived \
-                     struct; it is generated as `{renamed}`, and `check` will report the \
-                     different name"
+                    "field {field_path:?} {why}: it is generated as `{ident}`{taken_note}, with \
+                     its NumPy name in a doc comment; the generated type's dtype names it \
+                     `{ident}`, not as the file does, so records::<T>() refuses the file"
                 ));
-                ident = renamed;
+                self.renamed.push(field_path.clone());
             }
             let nested_name = format!("{name}{}", camel_case(field.name()));
             let ty = self.field_type(field.dtype(), &nested_name, &field_path)?;
             placed.push((field.offset(), ty.align));
-            lines.push((ident, ty.text, Gen::comment(field.dtype(), field.title())));
+            lines.push(Line {
+                numpy_name: (!field_name.exact).then(|| field.name().to_string()),
+                ident,
+                ty: ty.text,
+                comment: Gen::comment(field.dtype(), field.title()),
+            });
             offset = field.offset().saturating_add(field.size());
         }
         if dtype.itemsize() > offset {
             let gap = dtype.itemsize() - offset;
-            lines.push((next_pad(), format!("[u8; {gap}]"), None));
+            lines.push(Line::pad(next_pad(), gap));
         }
         // repr(C) reproduces the offsets when every field is aligned and
         // the size is a multiple of the alignment; otherwise pack.
@@ -285,7 +330,7 @@ impl Gen {
         // Field names are NumPy's, so they keep their case.
         if lines
             .iter()
-            .any(|(ident, _, _)| ident.chars().any(char::is_uppercase))
+            .any(|line| line.ident.chars().any(char::is_uppercase))
         {
             text.push_str("#[allow(non_snake_case)]\n");
         }
@@ -295,8 +340,12 @@ impl Gen {
             "#[repr(C, packed)]\n"
         });
         let _ = writeln!(text, "pub struct {name} {{");
-        for (ident, ty, comment) in lines {
-            match comment {
+        for line in lines {
+            if let Some(numpy_name) = &line.numpy_name {
+                let _ = writeln!(text, "    /// NumPy name {numpy_name:?}.");
+            }
+            let (ident, ty) = (&line.ident, &line.ty);
+            match &line.comment {
                 Some(comment) => {
                     let _ = writeln!(text, "    pub {ident}: {ty}, // {comment}");
                 }
@@ -409,6 +458,7 @@ pub fn rust_definition_with(
         imports: BTreeSet::new(),
         features: BTreeSet::new(),
         warnings: Vec::new(),
+        renamed: Vec::new(),
     };
     let mut pixel = None;
     let top = if dtype.innermost().is_record() && !dtype.is_sub_array() {
@@ -455,6 +505,7 @@ pub fn rust_definition_with(
         pixel,
         features: gen.features.into_iter().collect(),
         warnings: gen.warnings,
+        renamed: gen.renamed,
     })
 }
 

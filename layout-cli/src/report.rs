@@ -130,7 +130,9 @@ pub fn describe_header(path: &str, header: &NpyHeader) -> String {
 
 /// The calls that read a file as the generated types, each a Rust
 /// expression over a `path` (`NpyFile::read(path)?.records::<Person>()`);
-/// every one of them works on the file they were made for.
+/// every one of them works on the file they were made for. None when no
+/// call would: an element of zero bytes, or fields renamed by the code
+/// generator ([`Generated::renamed`]); a note says why.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Advice {
@@ -160,6 +162,32 @@ pub fn advice(header: &NpyHeader, generated: &Generated, unaligned: bool) -> Adv
     let name = &generated.name;
     let shape = header.shape();
     let mut advice = Advice::default();
+    // No call is printed that would fail: every view refuses an element of
+    // zero bytes, and the dtype check refuses a type whose names differ.
+    if header.dtype().itemsize() == 0 {
+        advice.notes.push(format!(
+            "no read call: the element {} has zero bytes, and every view refuses a \
+             zero-sized element (ZeroSizedElement); the file holds its shape {shape:?} and no \
+             data",
+            header.dtype().descr()
+        ));
+        return advice;
+    }
+    if !generated.renamed.is_empty() {
+        let fields: Vec<String> = generated
+            .renamed
+            .iter()
+            .map(|field| format!("{field:?}"))
+            .collect();
+        advice.notes.push(format!(
+            "no read call: the field(s) {} have no Rust name of their own (see the warnings), \
+             so `{name}`'s dtype names them differently from the file and records::<{name}>() \
+             refuses it; rename them in NumPy (arr.dtype.names = [...]) and inspect the new \
+             file",
+            fields.join(", ")
+        ));
+        return advice;
+    }
     let fortran = header.fortran_order() && shape.iter().filter(|&&d| d > 1).count() > 1;
     let view = if fortran {
         match shape.len() {

@@ -247,3 +247,174 @@ fn dtype_command_prints_the_families() {
     );
     let _ = code;
 }
+
+/// The field names of the struct `name` in generated code: (the Rust
+/// identifier without `r#`, the NumPy name of its doc comment if any).
+fn struct_fields(code: &str, name: &str) -> Vec<(String, Option<String>)> {
+    let body = code
+        .split(&format!("pub struct {name} {{\n"))
+        .nth(1)
+        .and_then(|rest| rest.split("\n}").next())
+        .unwrap_or_else(|| panic!("no struct {name} in\n{code}"));
+    let mut fields = Vec::new();
+    let mut doc = None;
+    for line in body.lines().map(str::trim) {
+        if let Some(numpy) = line.strip_prefix("/// NumPy name ") {
+            doc = Some(numpy.trim_end_matches('.').trim_matches('"').to_string());
+        } else if let Some(field) = line.strip_prefix("pub ") {
+            let ident = field.split(':').next().unwrap_or_default();
+            fields.push((ident.trim_start_matches("r#").to_string(), doc.take()));
+        }
+    }
+    fields
+}
+
+/// Whatever the NumPy names, the generated fields are distinct, the ones
+/// that keep no NumPy name are plain ASCII identifiers, none starts with
+/// `_` (the derive would make it padding) but the generated gaps, and
+/// every renamed field is named on stderr and in its doc comment.
+#[test]
+fn generated_field_names_are_distinct_data_identifiers() {
+    let dir = temp_dir("field-names");
+    let cases: &[(&str, &[&str])] = &[
+        ("[('a-b', '<f8'), ('a_b', '<f8')]", &["a-b"]),
+        (
+            "[('a_b', '<f8'), ('a-b', '<f8'), ('a b', 'u1')]",
+            &["a-b", "a b"],
+        ),
+        (
+            "[('½', '<f8'), ('x²', 'u1'), ('1st', 'u1')]",
+            &["½", "x²", "1st"],
+        ),
+        (
+            "[('_', 'u1'), ('__', 'u1'), ('_x', 'u1'), ('x', 'u1')]",
+            &["_", "__", "_x"],
+        ),
+        (
+            "[('field', 'u1'), ('_', 'u1'), ('_pad', 'u1')]",
+            &["_", "_pad"],
+        ),
+        (
+            "[('self', 'u1'), ('type', 'u1'), ('日本', 'u1')]",
+            &["self"],
+        ),
+        ("[('a', 'u1'), ('-', '<i4')]", &["-"]),
+    ];
+    for &(dtype, renamed) in cases {
+        let out = run(&["dtype", dtype], &dir);
+        assert!(out.status.success(), "{dtype}: {}", text(&out.stderr));
+        let (code, info) = (text(&out.stdout), text(&out.stderr));
+        let fields = struct_fields(&code, "Record");
+        let mut seen = std::collections::BTreeSet::new();
+        for (ident, numpy) in &fields {
+            assert!(
+                seen.insert(ident.clone()),
+                "{dtype}: `{ident}` twice in\n{code}"
+            );
+            let is_gap = ident.starts_with("_pad") && numpy.is_none();
+            if numpy.is_some() || is_gap {
+                let mut chars = ident.chars();
+                assert!(
+                    chars
+                        .next()
+                        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_'),
+                    "{dtype}: `{ident}` is not an ASCII identifier"
+                );
+            }
+            assert_eq!(
+                ident.starts_with('_'),
+                is_gap,
+                "{dtype}: `{ident}` and the padding rule in\n{code}"
+            );
+        }
+        let mut documented: Vec<&str> = fields.iter().filter_map(|(_, n)| n.as_deref()).collect();
+        documented.sort_unstable();
+        let mut want = renamed.to_vec();
+        want.sort_unstable();
+        assert_eq!(documented, want, "{dtype}: renamed fields in\n{code}");
+        for name in renamed {
+            assert!(
+                info.contains(&format!("warning:    field {name:?}")),
+                "{dtype}: no warning for {name:?} in\n{info}"
+            );
+        }
+        // Every other name is kept as written.
+        for (ident, _) in fields
+            .iter()
+            .filter(|(i, n)| n.is_none() && !i.starts_with("_pad"))
+        {
+            assert!(
+                dtype.contains(&format!("'{ident}'")),
+                "{dtype}: `{ident}` invented"
+            );
+        }
+    }
+}
+
+/// A struct as the generator writes it for `[('a-b', '<f8'), ('a_b', '<f8')]`.
+#[derive(Clone, Copy, PixelLayout)]
+#[repr(C)]
+struct Renamed {
+    a_b_2: f64,
+    a_b: f64,
+}
+
+/// `inspect` prints a read call only when it works: none for an element
+/// of zero bytes (every view refuses it) or for renamed fields (the dtype
+/// check refuses the file), and a note that says why.
+#[test]
+fn inspect_prints_no_call_that_would_fail() {
+    let dir = temp_dir("no-failing-call");
+    let write = |name: &str, descr: &str, len: usize| {
+        let dtype = typed_layout::Dtype::parse(descr).expect("a dtype");
+        let mut bytes = npy::header_bytes(&dtype, &[len], false).expect("a header");
+        bytes.resize(bytes.len() + len * dtype.itemsize(), 0);
+        let path = dir.join(name);
+        std::fs::write(&path, &bytes).expect("write the file");
+        (path, bytes)
+    };
+    for (file, descr, why) in [
+        ("void0.npy", "|V0", "zero bytes"),
+        ("unicode0.npy", "<U0", "zero bytes"),
+        ("renamed.npy", "[('a-b', '<f8'), ('a_b', '<f8')]", "\"a-b\""),
+        ("underscore.npy", "[('_', 'u1'), ('v', 'u1')]", "\"_\""),
+    ] {
+        let (path, bytes) = write(file, descr, 3);
+        let out = run(&["inspect", path.to_str().expect("a UTF-8 path")], &dir);
+        assert!(out.status.success(), "{file}: {}", text(&out.stderr));
+        let info = text(&out.stderr);
+        assert!(!info.contains("read with:"), "{file}: {info}");
+        assert!(!info.contains("or, O(1):"), "{file}: {info}");
+        let note = info
+            .lines()
+            .find(|line| line.starts_with("note:       no read call"))
+            .unwrap_or_else(|| panic!("{file}: no note in\n{info}"));
+        assert!(note.contains(why), "{file}: {note}");
+        if file == "renamed.npy" {
+            // The call it would have printed fails: the names differ.
+            let code = text(&out.stdout);
+            let fields: Vec<String> = struct_fields(&code, "Renamed")
+                .into_iter()
+                .map(|(ident, _)| ident)
+                .collect();
+            assert_eq!(fields, ["a_b_2", "a_b"], "{code}");
+            let npy = typed_layout::Npy::from_bytes(&bytes).expect("the file parses");
+            let error = npy.records::<Renamed>().map(|r| r.len());
+            assert!(
+                matches!(error, Err(typed_layout::NpyError::Dtype { .. })),
+                "{error:?}"
+            );
+        }
+    }
+    // Names that are identifiers: the call is printed (and works:
+    // codegen_compiles runs the printed calls over the NumPy corpus).
+    let (path, _) = write("kept.npy", "[('a_b', '<f8'), ('日本', '<f8')]", 3);
+    let out = run(&["inspect", path.to_str().expect("a UTF-8 path")], &dir);
+    let info = text(&out.stderr);
+    assert!(
+        info.contains("read with:  NpyFile::read(path)?.records::<Kept>()"),
+        "{info}"
+    );
+    assert!(!info.contains("no read call"), "{info}");
+}

@@ -2,7 +2,7 @@
 //! layout proofs, and the column view types.
 
 use crate::ast::{Body, FieldDef, Input};
-use proc_macro2::{Group, Span, TokenStream, TokenTree};
+use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
@@ -50,13 +50,21 @@ fn record_proof(input: &Input, fields: &[FieldDef]) -> TokenStream {
     let (krate, ident) = (&input.krate, input.ident);
     let private = quote!(#krate::__private);
     let (has_align, transparent) = (input.repr.align.is_some(), input.repr.transparent);
-    let fail = |span: Span| {
-        let panic = quote!(#private::core::panic!("{}", problem.as_str()));
-        respan(panic, span)
+    // The derive's own local, resolved where the derive is (mixed site):
+    // a field or struct name passed in through `macro_rules!` has the
+    // macro caller's hygiene, under which a call-site local is not found.
+    let problem = format_ident!("problem", span = Span::mixed_site());
+    // The `panic!` is the user's code at `at` (so the error shows the field
+    // alone, not a backtrace into the derive); only `problem` keeps the
+    // derive's resolution, moved to `at`.
+    let fail = |at: Span| {
+        let panic = respan(quote!(#private::core::panic!), at);
+        let problem = Ident::new("problem", problem.span().located_at(at));
+        quote_spanned!(at=> #panic("{}", #problem.as_str()))
     };
     let at_fields = fields.iter().enumerate().map(|(index, field)| {
         let fail = fail(field.ident.span());
-        quote!(if problem.at(#index) { #fail; })
+        quote!(if #problem.at(#index) { #fail; })
     });
     let at_struct = fail(input.repr.align.map_or(ident.span(), |(span, _)| span));
     let tie = fields_tie(input, fields);
@@ -64,13 +72,13 @@ fn record_proof(input: &Input, fields: &[FieldDef]) -> TokenStream {
     quote! {
         #tie
         const _: () = {
-            let problem = #private::check_record(
+            let #problem = #private::check_record(
                 &#table,
                 #has_align,
                 #transparent,
             );
             #(#at_fields)*
-            if problem.found() { #at_struct; }
+            if #problem.found() { #at_struct; }
         };
     }
 }
@@ -239,9 +247,12 @@ fn field_views(input: &Input, fields: &[FieldDef]) -> (TokenStream, TokenStream)
         quote!(#[doc = #doc] #field_vis #field_ident: __K::View<'a, #ty>)
     });
     let offsets = offsets_name();
+    // The derive's own parameter, resolved where the derive is (see
+    // `problem` in `record_proof`).
+    let source = format_ident!("source", span = Span::mixed_site());
     let takes = fields.iter().enumerate().map(|(index, field)| {
         let (field_ident, ty) = (field.ident, &field.tokens);
-        quote!(#field_ident: __K::take::<Self, #ty>(&mut source, #offsets[#index]))
+        quote!(#field_ident: __K::take::<Self, #ty>(&mut #source, #offsets[#index]))
     });
     let doc = format!(
         "A view of each field of [`{name}`]; `K` says which (see `FieldKind`): \
@@ -307,7 +318,7 @@ fn field_views(input: &Input, fields: &[FieldDef]) -> (TokenStream, TokenStream)
 
             #[inline]
             fn fields<'a, __K: #krate::FieldKind>(
-                mut source: __K::Source<'a, Self>,
+                mut #source: __K::Source<'a, Self>,
             ) -> #fields_ident<'a, __K> {
                 #fields_ident { #(#takes,)* }
             }
