@@ -294,157 +294,29 @@ fn convert_with_compares_record_names() -> Result<(), ViewError> {
     Ok(())
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
-#[repr(C)]
-struct Wide {
-    c0: u8,
-    c1: u8,
-    c2: u8,
-    c3: u8,
-    c4: u8,
-    c5: u8,
-    c6: u8,
-    c7: u8,
-    c8: u8,
-    c9: u8,
-    c10: u8,
-    c11: u8,
-    c12: u8,
-    c13: u8,
-    c14: u8,
-    c15: u8,
-    c16: u8,
-    c17: u8,
-    c18: u8,
-    c19: u8,
-    c20: u8,
-    c21: u8,
-    c22: u8,
-    c23: u8,
-    c24: u8,
-    c25: u8,
-    c26: u8,
-    c27: u8,
-    c28: u8,
-    c29: u8,
-    c30: u8,
-    c31: u8,
-    c32: u8,
-    c33: u8,
-    c34: u8,
-    c35: u8,
-    c36: u8,
-    c37: u8,
-    c38: u8,
-    c39: u8,
-    c40: u8,
-    c41: u8,
-    c42: u8,
-    c43: u8,
-    c44: u8,
-    c45: u8,
-    c46: u8,
-    c47: u8,
-    c48: u8,
-    c49: u8,
-    c50: u8,
-    c51: u8,
-    c52: u8,
-    c53: u8,
-    c54: u8,
-    c55: u8,
-    c56: u8,
-    c57: u8,
-    c58: u8,
-    c59: u8,
-    c60: u8,
-    c61: u8,
-    c62: u8,
-    c63: u8,
-    c64: u8,
-    c65: u8,
-    c66: u8,
-    c67: u8,
-    c68: u8,
-    c69: u8,
+/// Two records sharing the 70 one-byte channels `c0` to `c69`: `Wide` has
+/// only them, `WideAndMore` has four more bytes first.
+macro_rules! wide_records {
+    ($($channel:ident)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
+        #[repr(C)]
+        struct Wide {
+            $($channel: u8,)*
+        }
+
+        #[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
+        #[repr(C)]
+        struct WideAndMore {
+            extra: u8,
+            wide: [u8; 3],
+            $($channel: u8,)*
+        }
+    };
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, PixelLayout)]
-#[repr(C)]
-struct WideAndMore {
-    extra: u8,
-    wide: [u8; 3],
-    c0: u8,
-    c1: u8,
-    c2: u8,
-    c3: u8,
-    c4: u8,
-    c5: u8,
-    c6: u8,
-    c7: u8,
-    c8: u8,
-    c9: u8,
-    c10: u8,
-    c11: u8,
-    c12: u8,
-    c13: u8,
-    c14: u8,
-    c15: u8,
-    c16: u8,
-    c17: u8,
-    c18: u8,
-    c19: u8,
-    c20: u8,
-    c21: u8,
-    c22: u8,
-    c23: u8,
-    c24: u8,
-    c25: u8,
-    c26: u8,
-    c27: u8,
-    c28: u8,
-    c29: u8,
-    c30: u8,
-    c31: u8,
-    c32: u8,
-    c33: u8,
-    c34: u8,
-    c35: u8,
-    c36: u8,
-    c37: u8,
-    c38: u8,
-    c39: u8,
-    c40: u8,
-    c41: u8,
-    c42: u8,
-    c43: u8,
-    c44: u8,
-    c45: u8,
-    c46: u8,
-    c47: u8,
-    c48: u8,
-    c49: u8,
-    c50: u8,
-    c51: u8,
-    c52: u8,
-    c53: u8,
-    c54: u8,
-    c55: u8,
-    c56: u8,
-    c57: u8,
-    c58: u8,
-    c59: u8,
-    c60: u8,
-    c61: u8,
-    c62: u8,
-    c63: u8,
-    c64: u8,
-    c65: u8,
-    c66: u8,
-    c67: u8,
-    c68: u8,
-    c69: u8,
-}
+wide_records!(
+    c0 c1 c2 c3 c4 c5 c6 c7 c8 c9 c10 c11 c12 c13 c14 c15 c16 c17 c18 c19 c20 c21 c22 c23 c24 c25 c26 c27 c28 c29 c30 c31 c32 c33 c34 c35 c36 c37 c38 c39 c40 c41 c42 c43 c44 c45 c46 c47 c48 c49 c50 c51 c52 c53 c54 c55 c56 c57 c58 c59 c60 c61 c62 c63 c64 c65 c66 c67 c68 c69
+);
 
 /// More than 64 channels: every one is copied (the 65th on used to keep
 /// the fill value), through `convert_with` and a row table.
