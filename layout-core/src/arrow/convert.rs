@@ -22,7 +22,7 @@ use std::sync::Arc;
 ///
 /// ```
 /// use typed_layout::{arrow, PixelLayout};
-/// use typed_layout::ext::arrow_schema::DataType;
+/// use typed_layout_core::ext::arrow_schema::DataType;
 ///
 /// #[derive(Clone, Copy, PixelLayout)]
 /// #[repr(C)]
@@ -48,7 +48,7 @@ pub fn schema<T: PixelLayout>() -> Result<SchemaRef, ArrowConvertError> {
 ///
 /// ```
 /// use typed_layout::{arrow, Dtype};
-/// use typed_layout::ext::arrow_schema::{DataType, TimeUnit};
+/// use typed_layout_core::ext::arrow_schema::{DataType, TimeUnit};
 ///
 /// let dtype = Dtype::parse("[('t', '<M8[ns]'), ('name', 'S8'), ('ok', '?')]")?;
 /// let schema = arrow::schema_for(&dtype)?;
@@ -77,7 +77,7 @@ pub fn schema_for(dtype: &Dtype) -> Result<SchemaRef, ArrowConvertError> {
 ///
 /// ```
 /// use typed_layout::{arrow, Be, PixelLayout, Records};
-/// use typed_layout::ext::arrow_array::{cast::AsArray, types::Float64Type};
+/// use typed_layout_core::ext::arrow_array::{cast::AsArray, types::Float64Type};
 ///
 /// #[derive(Clone, Copy, PixelLayout)]
 /// #[repr(C, packed)]

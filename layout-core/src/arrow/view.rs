@@ -26,7 +26,7 @@ const ARRAY: &str = "array";
 /// ```
 /// use std::sync::Arc;
 /// use typed_layout::arrow::column_view;
-/// use typed_layout::ext::arrow_array::{Array, Float64Array, Int32Array};
+/// use typed_layout_core::ext::arrow_array::{Array, Float64Array, Int32Array};
 ///
 /// let salary = Float64Array::from(vec![1.0, 2.5, 4.0]);
 /// let column = column_view::<f64>(&salary)?;
