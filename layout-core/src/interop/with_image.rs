@@ -329,7 +329,7 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     ///   `flat.layout.channels` of them;
     /// - [`InteropError::ChannelOrder`] if `color_hint` is set and `P`'s
     ///   field names name channels but not the hint's in its order (the
-    ///   [channel rule](ImageView::from_image_buffer#channels));
+    ///   [channel rule](ImageView::from_image_buffer) (its "Channels" section));
     /// - [`InteropError::ZeroSizedSample`] if `S` is zero-sized;
     /// - [`InteropError::ChannelsNotAdjacent`] if there is more than one
     ///   channel and the channel stride is not 1;
@@ -440,7 +440,7 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     ///   `Px::CHANNEL_COUNT` of them;
     /// - [`InteropError::ChannelOrder`] if its field names name channels
     ///   but not `Px`'s in `Px`'s order (`Bgra8` or `Bgrx8` over
-    ///   `Rgba<u8>`; the [channel rule](ImageView::from_image_buffer#channels));
+    ///   `Rgba<u8>`; the [channel rule](ImageView::from_image_buffer) (its "Channels" section));
     /// - [`InteropError::ZeroSizedSample`] if `Px::Subpixel` is zero-sized;
     /// - [`InteropError::RowsNotPacked`] if the pixel stride is not
     ///   `size_of::<P>()` (with more than one column) or the row stride is
@@ -500,7 +500,7 @@ impl<'a, P: PixelLayout> ImageView<'a, P> {
     ///   `Px::CHANNEL_COUNT` of them;
     /// - [`InteropError::ChannelOrder`] if its field names name channels
     ///   but not `Px`'s in `Px`'s order (`Bgra8` or `Bgrx8` over
-    ///   `Rgba<u8>`; the [channel rule](ImageView::from_image_buffer#channels));
+    ///   `Rgba<u8>`; the [channel rule](ImageView::from_image_buffer) (its "Channels" section));
     /// - [`InteropError::ZeroSizedSample`] if `Px::Subpixel` is zero-sized;
     /// - [`InteropError::TooLarge`] if the width or height exceeds
     ///   `u32::MAX`, or the number of samples overflows `usize`.
