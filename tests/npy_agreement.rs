@@ -25,6 +25,10 @@ mod peer_data;
 #[path = "support/python.rs"]
 mod python;
 
+#[path = "support/leaves.rs"]
+mod leaves;
+use leaves::leaves;
+
 /// Where this library knowingly differs from NumPy: (categories, input
 /// or, with `*` first, a part of it, why). Each must still occur: a fixed
 /// one is removed here.
@@ -74,36 +78,9 @@ fn fnv(bytes: impl IntoIterator<Item = u8>) -> String {
     format!("{hash:016x}")
 }
 
-fn leaves(dtype: &Dtype, prefix: &str, offset: usize, out: &mut Vec<(String, Dtype, usize)>) {
-    if dtype.is_record() {
-        for field in dtype.fields() {
-            let title = field.title().map(|t| format!("({t})")).unwrap_or_default();
-            let path = if prefix.is_empty() {
-                format!("{}{title}", field.name())
-            } else {
-                format!("{prefix}.{}{title}", field.name())
-            };
-            leaves(field.dtype(), &path, offset + field.offset(), out);
-        }
-    } else if dtype.is_sub_array() {
-        let base = dtype.base();
-        let count: usize = dtype.shape().iter().product();
-        for k in 0..count {
-            leaves(
-                base,
-                &format!("{prefix}[{k}]"),
-                offset + k * base.itemsize(),
-                out,
-            );
-        }
-    } else {
-        out.push((prefix.to_string(), dtype.clone(), offset));
-    }
-}
-
 fn canon(dtype: &Dtype) -> String {
     let mut all = Vec::new();
-    leaves(dtype, "", 0, &mut all);
+    leaves(dtype, true, "", 0, &mut all);
     let parts: Vec<String> = all
         .iter()
         .map(|(path, leaf, offset)| format!("{path}@{offset}={}", leaf.typestr()))
@@ -131,7 +108,7 @@ fn file_verdict(path: &Path) -> String {
             let fortran =
                 header.fortran_order() && header.shape().iter().filter(|&&d| d > 1).count() > 1;
             let mut all = Vec::new();
-            leaves(file.dtype(), "", 0, &mut all);
+            leaves(file.dtype(), true, "", 0, &mut all);
             let size = file.dtype().itemsize();
             let data = file.data();
             let bytes = (0..file.len()).flat_map(|i| {

@@ -20,6 +20,10 @@ use typed_layout::{npy, Be, ByteOrder, Column, Dtype, DtypeKind, Le, NpyFile, Pi
 #[path = "support/python.rs"]
 mod python;
 
+#[path = "support/leaves.rs"]
+mod leaves;
+use leaves::leaves;
+
 fn workspace() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -131,38 +135,10 @@ fn render(dtype: &Dtype, data: &[u8], offset: usize) -> String {
     }
 }
 
-/// Every scalar leaf of `dtype`: (path, dtype, offset), as the script
-/// enumerates them (fields in offset order, sub-array elements `[k]`).
-fn leaves(dtype: &Dtype, prefix: &str, offset: usize, out: &mut Vec<(String, Dtype, usize)>) {
-    if dtype.is_record() {
-        for field in dtype.fields() {
-            let path = if prefix.is_empty() {
-                field.name().to_string()
-            } else {
-                format!("{prefix}.{}", field.name())
-            };
-            leaves(field.dtype(), &path, offset + field.offset(), out);
-        }
-    } else if dtype.is_sub_array() {
-        let base = dtype.base();
-        let count: usize = dtype.shape().iter().product();
-        for k in 0..count {
-            leaves(
-                base,
-                &format!("{prefix}[{k}]"),
-                offset + k * base.itemsize(),
-                out,
-            );
-        }
-    } else {
-        out.push((prefix.to_string(), dtype.clone(), offset));
-    }
-}
-
 /// The values of a whole array, in C order, as lines.
 fn values(dtype: &Dtype, shape: &[usize], fortran: bool, data: &[u8]) -> String {
     let mut item_leaves = Vec::new();
-    leaves(dtype, "", 0, &mut item_leaves);
+    leaves(dtype, false, "", 0, &mut item_leaves);
     let count: usize = shape.iter().product();
     let mut out = String::new();
     for i in 0..count {
