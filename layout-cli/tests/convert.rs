@@ -14,7 +14,6 @@
 #![forbid(unsafe_code)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use typed_layout::{npy, Be, Bytes, PixelLayout};
 use typed_layout_core::ext::arrow_array::cast::AsArray;
 use typed_layout_core::ext::arrow_array::types::{
@@ -28,23 +27,13 @@ use typed_layout_core::ext::parquet::basic::Compression;
 #[path = "../../tests/support/python.rs"]
 mod python;
 
-fn run(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_typed-layout"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run typed-layout")
-}
+#[path = "support/command.rs"]
+mod command;
+use command::{run, text};
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
+/// This file's test directory `name`.
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("convert-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create a test directory");
-    dir
+    command::temp_dir(&format!("convert-{name}"))
 }
 
 /// The file names in `dir`, sorted (to see that nothing is left behind).
