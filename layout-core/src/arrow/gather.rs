@@ -5,6 +5,7 @@ use super::error::ArrowConvertError;
 use super::plan::{self, Column, Plan};
 use super::runs::{self, Places};
 use crate::error::ViewError;
+use crate::raw::{gather_fields, FieldBytes, GatherError, RecordBytes};
 use arrow_array::{make_array, ArrayRef, RecordBatch, RecordBatchOptions};
 use arrow_buffer::{BooleanBuffer, Buffer, MutableBuffer, NullBuffer};
 use arrow_data::ArrayData;
@@ -24,7 +25,16 @@ pub(crate) struct Source<'a> {
     pub(crate) first_row: usize,
 }
 
-impl Source<'_> {
+impl<'a> Source<'a> {
+    fn records(&self) -> RecordBytes<'a> {
+        RecordBytes {
+            bytes: self.bytes,
+            start: self.start,
+            count: self.count,
+            stride: self.stride,
+        }
+    }
+
     /// Checks once that every record lies inside the bytes, so the copy
     /// loops never leave them.
     fn check_reach(&self) -> Result<(), ViewError> {
@@ -50,66 +60,77 @@ impl Source<'_> {
     }
 }
 
-/// Records gathered per block by [`batch`]: about this many bytes of them,
-/// so that the block the first column reads from memory is still in the
-/// cache when the other columns read it.
-const BLOCK_BYTES: usize = 128 << 10;
-
 /// One `RecordBatch` of the records in `source`.
 ///
 /// The columns that are plain copies of their bytes (numbers, byte
-/// strings) are gathered together, block by block of rows, so the records
-/// are read from memory once rather than once per column; the other
-/// columns are gathered one at a time.
+/// strings) are gathered together in one pass over the records, into
+/// buffers written once (`raw::gather_fields`), so the records are read
+/// from memory once rather than once per column; the other columns are
+/// gathered one at a time.
 pub(crate) fn batch(
     columns: &[Column],
     schema: SchemaRef,
     source: &Source<'_>,
 ) -> Result<RecordBatch, ArrowConvertError> {
     source.check_reach()?;
-    let mut gathered = columns
-        .iter()
-        .map(|column| match column.plan.copy_size() {
-            Some(size) => zeroed(source.count, size).map(|out| Some((size, out))),
-            None => Ok(None),
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let block_rows = (BLOCK_BYTES / source.stride.max(1)).max(1);
-    let mut first = 0;
-    while first < source.count {
-        let rows = block_rows.min(source.count - first);
-        let start = source.start + first * source.stride;
-        for (column, out) in columns.iter().zip(&mut gathered) {
-            if let Some((size, out)) = out {
-                let places = Places::records(start + column.offset, rows, source.stride);
-                let to = &mut out.as_slice_mut()[first * *size..(first + rows) * *size];
-                runs::gather(source.bytes, &places, *size, to);
-            }
-        }
-        first += rows;
-    }
+    let fields = copy_fields(columns);
+    let mut gathered = gather_fields(&source.records(), &fields)
+        .map_err(gather_error)?
+        .into_iter();
     let arrays = columns
         .iter()
-        .zip(gathered)
-        .map(|(column, out)| column_array(column, source, out.map(|(_, out)| out)))
+        .map(|column| {
+            let values = column.plan.copy_size().and_then(|_| gathered.next());
+            column_array(column, source, values)
+        })
         .collect::<Result<Vec<_>, _>>()?;
     finish(schema, arrays, source.count)
 }
 
-/// As [`batch`], the columns gathered in parallel.
+/// As [`batch`], the rows split among rayon's threads.
+///
+/// The plain-copy columns are gathered by rows: each thread reads its own
+/// records once and writes its part of every column (splitting by column
+/// would read every record once per thread). The other columns are
+/// gathered in parallel, one a thread.
 #[cfg(feature = "rayon")]
 pub(crate) fn par_batch(
     columns: &[Column],
     schema: SchemaRef,
     source: &Source<'_>,
 ) -> Result<RecordBatch, ArrowConvertError> {
-    use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
+    use rayon::iter::{IntoParallelIterator, ParallelIterator};
     source.check_reach()?;
-    let arrays = columns
-        .par_iter()
-        .map(|column| column_array(column, source, None))
+    let fields = copy_fields(columns);
+    let mut gathered = crate::raw::par_gather_fields(&source.records(), &fields)
+        .map_err(gather_error)?
+        .into_iter();
+    let work: Vec<_> = columns
+        .iter()
+        .map(|column| {
+            let values = column.plan.copy_size().and_then(|_| gathered.next());
+            (column, values)
+        })
+        .collect();
+    let arrays = work
+        .into_par_iter()
+        .map(|(column, values)| column_array(column, source, values))
         .collect::<Result<Vec<_>, _>>()?;
     finish(schema, arrays, source.count)
+}
+
+/// Where the plain-copy columns (those with a
+/// [`copy_size`](Plan::copy_size)) sit in each record, in column order.
+fn copy_fields(columns: &[Column]) -> Vec<FieldBytes> {
+    columns
+        .iter()
+        .filter_map(|column| {
+            column.plan.copy_size().map(|size| FieldBytes {
+                offset: column.offset,
+                size,
+            })
+        })
+        .collect()
 }
 
 fn finish(
@@ -167,7 +188,7 @@ impl Gather<'_> {
         gathered: Option<MutableBuffer>,
     ) -> Result<ArrayData, ArrowConvertError> {
         let n = places.count();
-        let copy = |size| match gathered {
+        let copy = |gathered: Option<MutableBuffer>, size| match gathered {
             Some(values) => Ok(values),
             None => self.copy(places, size),
         };
@@ -178,7 +199,7 @@ impl Gather<'_> {
                 swap,
                 nat,
             } => {
-                let mut values = copy(*size)?;
+                let mut values = copy(gathered, *size)?;
                 if *swap {
                     runs::swap_each(values.as_slice_mut(), *size);
                 }
@@ -242,7 +263,7 @@ impl Gather<'_> {
                 )
             }
             Plan::Binary { size } => {
-                let values = copy(*size)?;
+                let values = copy(gathered, *size)?;
                 build(
                     plan.data_type(),
                     n,
@@ -258,7 +279,13 @@ impl Gather<'_> {
                 child,
             } => {
                 let child_path = std::format!("{path}[]");
-                let child = self.array(child, &places.elements(*len, *elem_size), &child_path)?;
+                // Gathered values of a sub-array are its child's values.
+                let child = self.array_with(
+                    child,
+                    &places.elements(*len, *elem_size),
+                    &child_path,
+                    gathered,
+                )?;
                 build(plan.data_type(), n, Vec::new(), None, std::vec![child])
             }
             Plan::Struct { fields } => {
@@ -340,7 +367,33 @@ impl Gather<'_> {
     }
 }
 
-/// `count * size` zero bytes, 64-byte aligned, as Arrow wants them.
+/// A failed [`gather_fields`] as the error of a conversion.
+fn gather_error(error: GatherError) -> ArrowConvertError {
+    match error {
+        GatherError::OutOfBounds {
+            needed: Some(needed),
+            available,
+        } => ViewError::OutOfBounds { needed, available }.into(),
+        GatherError::OutOfBounds { needed: None, .. } => ViewError::Overflow {
+            len: usize::MAX,
+            stride: isize::MAX,
+        }
+        .into(),
+        GatherError::TooLarge { count, size } => ViewError::Overflow {
+            len: count,
+            stride: isize::try_from(size).unwrap_or(isize::MAX),
+        }
+        .into(),
+        GatherError::Alloc { bytes, error } => arrow_schema::ArrowError::MemoryError(std::format!(
+            "{bytes} bytes for a column: {error}"
+        ))
+        .into(),
+    }
+}
+
+/// `count * size` zero bytes, 64-byte aligned, as Arrow wants them, for
+/// the columns that are not plain copies (those are written once, without
+/// zeroing, by `raw::gather_fields`).
 ///
 /// Allocated, then zeroed by a write, rather than allocated zeroed: an
 /// allocator that keeps freed memory (as pyarrow's mimalloc does) then

@@ -60,12 +60,22 @@ pub(crate) enum Plan {
 }
 
 impl Plan {
-    /// The size of each value when the plan's Arrow buffer is the values'
+    /// The bytes of each value when the plan's values buffer is those
     /// bytes copied as they are (then swapped or checked for NaT in place):
-    /// fixed-width numbers and byte strings.
+    /// fixed-width numbers, byte strings, and sub-arrays of them (whose
+    /// elements are adjacent, so the child's values buffer is each
+    /// sub-array's bytes in order).
     pub(crate) fn copy_size(&self) -> Option<usize> {
         match self {
             Plan::Fixed { size, .. } | Plan::Binary { size } => Some(*size),
+            Plan::List {
+                len,
+                elem_size,
+                child,
+            } => child
+                .copy_size()
+                .filter(|size| size == elem_size)
+                .and_then(|size| size.checked_mul(*len)),
             _ => None,
         }
     }

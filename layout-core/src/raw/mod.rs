@@ -18,7 +18,9 @@
 //!   `interop/with_ndarray.rs`; this file re-checks what it relies on);
 //! - `fir.rs`: image rows lent to `fast_image_resize`;
 //! - `rgb.rs`: `PixelLayout` for the `rgb` crate's pixel types;
-//! - `python/`: Python buffers held and exported (feature `pyo3`).
+//! - `python/`: Python buffers held and exported (feature `pyo3`);
+//! - `arrow.rs`: Arrow buffers filled from record fields without zeroing
+//!   them first (feature `arrow`).
 //!
 //! SAFETY.md walks through every block.
 
@@ -26,6 +28,8 @@ use crate::layout::PixelLayout;
 
 #[cfg(feature = "alloc")]
 mod alloc;
+#[cfg(feature = "arrow")]
+mod arrow;
 mod bounds;
 #[cfg(feature = "fast_image_resize")]
 mod fir;
@@ -49,6 +53,10 @@ mod view;
 
 #[cfg(feature = "alloc")]
 pub(crate) use alloc::AlignedBytes;
+#[cfg(all(feature = "arrow", feature = "rayon"))]
+pub(crate) use arrow::par_gather_fields;
+#[cfg(feature = "arrow")]
+pub(crate) use arrow::{gather_fields, FieldBytes, GatherError, RecordBytes};
 pub(crate) use bounds::{resolve, Dim};
 #[cfg(feature = "fast_image_resize")]
 pub(crate) use fir::FirRows;
