@@ -4,9 +4,9 @@
 //!
 //! The Arrow schema follows the field table: one column per field
 //! (padding is never a column), nested records as `Struct`, sub-arrays as
-//! `FixedSizeList`. Each column is gathered from the records in one pass
-//! straight into an Arrow buffer; numbers in a fixed byte order arrive in
-//! native order. The same table drives the way back, so
+//! `FixedSizeList`. The columns are gathered from the records straight
+//! into Arrow buffers, those that are copies of record bytes all in one
+//! pass; numbers in a fixed byte order arrive in native order. The same table drives the way back, so
 //! `from_record_batch(to_record_batch(r))` gives `r` again.
 //!
 //! ```
