@@ -20,7 +20,7 @@ use typed_layout::ext::arrow_array::{
     Array, ArrayRef, Float64Array, Int32Array, RecordBatch, StringArray,
 };
 use typed_layout::ext::arrow_schema::{DataType, Field, Schema};
-use typed_layout::{npy, Be, Dtype, Le, PixelLayout, Records};
+use typed_layout::{npy, Be, Dtype, Le, Npy, PixelLayout, Records, Ucs4};
 
 #[path = "support/types.rs"]
 mod types;
@@ -812,4 +812,117 @@ fn byte_strings_view_either_arrow_form() {
     );
     // Another length is still a mismatch.
     assert!(arrow::column_view::<[u8; 2]>(&binary).is_err());
+}
+
+/// `<U0` (`Ucs4<0>`) holds only the empty string: each row converts to
+/// "", any other string is refused on the way back, and any number of
+/// such records is either converted or refused with a typed error.
+#[derive(Clone, Copy, PixelLayout)]
+#[repr(C, packed)]
+struct WithU0 {
+    a: u8,
+    u: Ucs4<0>,
+}
+
+#[test]
+fn zero_width_unicode_fields() {
+    let dtype = Dtype::parse("[('a', '|u1'), ('u', '<U0')]").unwrap();
+    let batch = arrow::bytes_to_record_batch(&[1, 2, 3], &dtype).unwrap();
+    let strings = column(&batch, "u").as_string::<i32>();
+    assert_eq!(strings.len(), 3);
+    assert!(strings.iter().all(|s| s == Some("")));
+    assert_eq!(
+        arrow::record_batch_to_bytes(&batch, &dtype)
+            .unwrap()
+            .as_bytes(),
+        [1, 2, 3]
+    );
+
+    let records = [WithU0 {
+        a: 7,
+        u: Ucs4::new([]),
+    }; 3];
+    let batch = arrow::to_record_batch(&Records::from_slice(&records)).unwrap();
+    assert_eq!(batch.num_rows(), 3);
+
+    let a: ArrayRef = Arc::new(typed_layout::ext::arrow_array::UInt8Array::from(vec![1u8]));
+    let u: ArrayRef = Arc::new(StringArray::from(vec!["hello"]));
+    let schema = Schema::new(vec![
+        Field::new("a", DataType::UInt8, false),
+        Field::new("u", DataType::Utf8, false),
+    ]);
+    let batch = RecordBatch::try_new(Arc::new(schema), vec![a, u]).unwrap();
+    let error = arrow::record_batch_to_bytes(&batch, &dtype).unwrap_err();
+    assert!(
+        matches!(
+            error,
+            ArrowConvertError::StringTooLong {
+                chars: 5,
+                capacity: 0,
+                ..
+            }
+        ),
+        "{error}"
+    );
+
+    // As many zero-byte values as a slice can hold: the offsets cannot be
+    // allocated, which is a typed error, not a panic or an abort.
+    // (An array of a zero-sized type costs nothing to build.)
+    let many = [Ucs4::<0>::new([]); usize::MAX];
+    let error = arrow::to_record_batch(&Records::from_slice(&many)).unwrap_err();
+    assert!(error.to_string().contains("overflows"), "{error}");
+}
+
+/// Zero-sized records of any number cost no pass over the rows.
+#[test]
+fn zero_sized_records_of_any_number() {
+    let many = vec![[0u8; 0]; usize::MAX];
+    let converted = arrow::to_record_batch(&Records::from_slice(&many));
+    if let Ok(batch) = converted {
+        assert_eq!(batch.num_rows(), usize::MAX);
+    }
+}
+
+/// Batch sizes beyond the file or beyond memory: the file is converted
+/// whole (a batch never holds more rows than the file), or refused with a
+/// typed error, never a panic, an abort or a silently short output.
+#[test]
+fn batch_options_of_any_size() {
+    let mut file = Vec::new();
+    npy::write_slice(&mut file, &[1.5f64, 2.5, 3.5]).unwrap();
+    let options = [
+        ConvertOptions::new(OutputFormat::ArrowIpc).batch_rows(1 << 40),
+        ConvertOptions::new(OutputFormat::ArrowIpc).batch_rows((1 << 61) + 1),
+        ConvertOptions::new(OutputFormat::ArrowIpc).batch_rows(1 << 62),
+        ConvertOptions::new(OutputFormat::Parquet).batch_rows(usize::MAX),
+        ConvertOptions::new(OutputFormat::Parquet).batch_bytes(usize::MAX),
+    ];
+    for options in &options {
+        let read = arrow::convert_npy(&file[..], Vec::new(), options, |_| {}).unwrap();
+        let npy = Npy::from_bytes(&file).unwrap();
+        let data = arrow::convert_npy_data(&npy, Vec::new(), options, |_| {}).unwrap();
+        assert_eq!((read.rows, read.batches), (3, 1), "{options:?}");
+        assert_eq!((data.rows, data.batches), (3, 1), "{options:?}");
+    }
+    // A header that declares 2^40 rows, a huge batch asked for: the read
+    // buffer cannot be had, a typed error.
+    // The 3-row file's header, its shape made 2^40 rows (the padding
+    // shortened by as much, so the header keeps its length).
+    let header_end = file.iter().position(|&b| b == b'\n').unwrap() + 1;
+    let header = std::str::from_utf8(&file[10..header_end]).unwrap();
+    let longer = "(1099511627776,)";
+    let padding = " ".repeat(longer.len() - "(3,)".len());
+    let header = header
+        .replacen("(3,)", longer, 1)
+        .replacen(&(padding + "\n"), "\n", 1);
+    let mut huge = file[..10].to_vec();
+    huge.extend_from_slice(header.as_bytes());
+    huge.extend_from_slice(&file[header_end..]);
+    assert_eq!(huge.len(), file.len());
+    let options = ConvertOptions::new(OutputFormat::ArrowIpc).batch_rows(1 << 40);
+    let error = arrow::convert_npy(&huge[..], Vec::new(), &options, |_| {}).unwrap_err();
+    assert!(
+        error.to_string().contains("a batch of 8796093022208 bytes"),
+        "{error}"
+    );
 }

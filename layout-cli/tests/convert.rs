@@ -238,6 +238,33 @@ fn batch_rows_and_map() {
         assert!(read_bytes == std::fs::read(dir.join(mapped)).expect("mapped output"));
         check_people(&read_batches(&dir.join(mapped)), &people, mapped);
     }
+    // Batches larger than the file (or than memory) hold the whole file:
+    // one batch, every row, read or mapped, nothing left beside it.
+    for rows in [
+        "1099511627776",
+        "4611686018427387904",
+        "18446744073709551615",
+    ] {
+        for map in [false, true] {
+            let mut args = vec!["convert", "people.npy", "huge.arrow", "--batch-rows", rows];
+            if map {
+                args.push("--map");
+            }
+            let out = run(&args, &dir);
+            assert!(out.status.success(), "{rows}: {}", text(&out.stderr));
+            assert!(
+                text(&out.stderr).contains("in 1 batch"),
+                "{}",
+                text(&out.stderr)
+            );
+            check_people(&read_batches(&dir.join("huge.arrow")), &people, rows);
+            assert!(
+                !listing(&dir).iter().any(|name| name.contains("partial")),
+                "{:?}",
+                listing(&dir)
+            );
+        }
+    }
     let out = run(
         &["convert", "people.npy", "x.arrow", "--batch-rows", "0"],
         &dir,

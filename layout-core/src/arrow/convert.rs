@@ -309,6 +309,10 @@ pub fn record_batch_to_bytes(
 ) -> Result<RecordBuf<u8>, ArrowConvertError> {
     let columns = plan::columns(dtype)?;
     let itemsize = dtype.itemsize();
+    if itemsize == 0 && batch.num_rows() > 0 {
+        // As the way there: no bytes could hold the batch's values.
+        return Err(zero_itemsize(dtype));
+    }
     let len = batch
         .num_rows()
         .checked_mul(itemsize)

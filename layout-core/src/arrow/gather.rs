@@ -323,16 +323,24 @@ impl Gather<'_> {
             runs::swap_each(codes.as_slice_mut(), 4);
         }
         let per_row = places.per_row().max(1);
-        let mut offsets: Vec<i32> = Vec::with_capacity(n + 1);
+        // One offset per value and one more, even when the values have no
+        // bytes (`<U0`: every string empty), so rows are counted, not
+        // taken from the length of the codes.
+        let mut offsets: Vec<i32> = Vec::new();
+        let offsets_len = n
+            .checked_add(1)
+            .ok_or(ViewError::Overflow { len: n, stride: 4 })?;
+        offsets.try_reserve_exact(offsets_len).map_err(|error| {
+            ArrowConvertError::from(arrow_schema::ArrowError::MemoryError(std::format!(
+                "{offsets_len} string offsets for column {path}: {error}"
+            )))
+        })?;
         offsets.push(0);
         let mut text: Vec<u8> = Vec::new();
-        let value_bytes = (chars * 4).max(1);
-        for (i, value) in codes
-            .as_slice()
-            .chunks_exact(value_bytes)
-            .take(n)
-            .enumerate()
-        {
+        let value_bytes = chars * 4;
+        let codes = codes.as_slice();
+        for i in 0..n {
+            let value = &codes[i * value_bytes..(i + 1) * value_bytes];
             let units = value
                 .chunks_exact(4)
                 .map(|unit| u32::from_ne_bytes(unit.try_into().unwrap_or_default()));

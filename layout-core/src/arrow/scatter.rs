@@ -176,12 +176,11 @@ impl Scatter<'_> {
                 }
                 let strings = array.as_string_opt::<i32>().ok_or_else(mismatch)?;
                 let mut values = std::vec![0u8; n * chars * 4];
-                let width = (chars * 4).max(1);
-                for (i, (text, to)) in strings
-                    .iter()
-                    .zip(values.chunks_exact_mut(width))
-                    .enumerate()
-                {
+                // Every string is checked, even when the values have no
+                // bytes (`<U0` takes only empty strings).
+                let width = chars * 4;
+                for (i, text) in strings.iter().take(n).enumerate() {
+                    let to = &mut values[i * width..(i + 1) * width];
                     let text = text.unwrap_or_default();
                     let count = text.chars().count();
                     if count > *chars {

@@ -233,7 +233,15 @@ pub fn convert_npy<R: Read, W: Write + Send>(
     let header = NpyHeader::read_from(&mut reader)?;
     let (dtype, rows) = npy_rows(&header)?;
     let mut job = Job::start(&dtype, rows, writer, options)?;
-    let mut chunk = std::vec![0u8; job.batch_rows * dtype.itemsize()];
+    let mut chunk = Vec::new();
+    let chunk_len = job.batch_bytes(&dtype)?;
+    chunk.try_reserve_exact(chunk_len).map_err(|error| {
+        ArrowConvertError::from(arrow_schema::ArrowError::MemoryError(std::format!(
+            "a batch of {chunk_len} bytes ({} rows): {error}",
+            job.batch_rows
+        )))
+    })?;
+    chunk.resize(chunk_len, 0);
     let total = header.data_len() as u64;
     while job.rows_done < rows {
         let want = (rows - job.rows_done).min(job.batch_rows) * dtype.itemsize();
@@ -282,7 +290,7 @@ pub fn convert_npy_data<W: Write + Send>(
     let (dtype, rows) = npy_rows(npy.header())?;
     let mut job = Job::start(&dtype, rows, writer, options)?;
     let total = npy.data().len() as u64;
-    let step = job.batch_rows * dtype.itemsize();
+    let step = job.batch_bytes(&dtype)?;
     if step > 0 {
         for chunk in npy.data().chunks(step) {
             job.write(chunk, &dtype)?;
@@ -309,6 +317,18 @@ struct Job<W: Write + Send> {
 }
 
 impl<W: Write + Send> Job<W> {
+    /// The bytes of one full batch (`batch_rows` records of `dtype`).
+    fn batch_bytes(&self, dtype: &Dtype) -> Result<usize, ArrowConvertError> {
+        let itemsize = dtype.itemsize();
+        Ok(self
+            .batch_rows
+            .checked_mul(itemsize)
+            .ok_or(crate::error::ViewError::Overflow {
+                len: self.batch_rows,
+                stride: isize::try_from(itemsize).unwrap_or(isize::MAX),
+            })?)
+    }
+
     fn start(
         dtype: &Dtype,
         rows: usize,
@@ -321,10 +341,12 @@ impl<W: Write + Send> Job<W> {
         if itemsize == 0 && rows > 0 {
             return Err(super::convert::zero_itemsize(dtype));
         }
+        // A batch never holds more rows than the file, so a huge
+        // `batch_rows` asks for no more memory than the data itself.
         let batch_rows = options
             .batch_rows
             .unwrap_or(options.batch_bytes / itemsize.max(1))
-            .max(1);
+            .clamp(1, rows.max(1));
         let sink = match options.format {
             OutputFormat::Parquet => {
                 let group_rows = (options.row_group_bytes / itemsize.max(1)).max(batch_rows);

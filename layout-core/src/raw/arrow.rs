@@ -159,8 +159,9 @@ fn prepare(
 /// buffers are alive and not otherwise referenced, `first + rows <=
 /// count`, and no other call writes the same rows at the same time.
 unsafe fn fill(targets: &[Target], records: &RecordBytes<'_>, first: usize, rows: usize) {
-    if targets.is_empty() {
-        // `check_reach` had no field to bound the rows with.
+    if targets.iter().all(|target| target.size == 0) {
+        // Nothing to copy (and with no field, `check_reach` had nothing to
+        // bound the rows with); zero-sized records may be any number.
         return;
     }
     let src = records.bytes.as_ptr();
